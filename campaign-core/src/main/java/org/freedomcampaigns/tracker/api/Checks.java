@@ -1,0 +1,50 @@
+package org.freedomcampaigns.tracker.api;
+
+import java.util.List;
+
+/**
+ * Argument checks used by the compact constructors of messages and value objects. A failed check throws
+ * {@link InvalidInputException} naming the field, so that a bad value can never be turned into a message.
+ */
+public final class Checks {
+    private Checks() {
+    }
+
+    public static String required(String value, String field, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "must not be blank");
+        }
+        return bounded(value.strip(), field, maxLength);
+    }
+
+    public static String optional(String value, String field, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return bounded(value.strip(), field, maxLength);
+    }
+
+    public static <T> T present(T value, String field) {
+        if (value == null) {
+            throw new InvalidInputException(field, "must not be null");
+        }
+        return value;
+    }
+
+    public static List<String> names(List<String> values, String field, int maxCount, int maxLength) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > maxCount) {
+            throw new InvalidInputException(field, "must name at most " + maxCount + " entries");
+        }
+        return values.stream().map(v -> required(v, field, maxLength)).toList();
+    }
+
+    private static String bounded(String value, String field, int maxLength) {
+        if (value.length() > maxLength) {
+            throw new InvalidInputException(field, "must be at most " + maxLength + " characters");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,8 @@
+package org.freedomcampaigns.tracker.casefile;
+
+import org.freedomcampaigns.tracker.api.CampaignId;
+
+/** Answers whether a campaign exists, from the event store. Used when a case is opened. */
+public interface CampaignDirectory {
+    boolean exists(CampaignId campaignId);
+}
