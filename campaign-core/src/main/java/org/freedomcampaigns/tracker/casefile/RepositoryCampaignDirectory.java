@@ -1,5 +1,6 @@
 package org.freedomcampaigns.tracker.casefile;
 
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.freedomcampaigns.tracker.api.CampaignId;
@@ -16,9 +17,9 @@ public class RepositoryCampaignDirectory implements CampaignDirectory {
     @Override
     public boolean exists(CampaignId campaignId) {
         try {
-            campaigns.load(campaignId.toString());
-            return true;
-        } catch (AggregateNotFoundException e) {
+            return campaigns.load(campaignId.toString()).invoke(Campaign::isLaunched);
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            // none, or the identifier is another kind of aggregate's (a case's)
             return false;
         }
     }

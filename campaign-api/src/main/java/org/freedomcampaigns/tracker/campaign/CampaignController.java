@@ -1,0 +1,70 @@
+package org.freedomcampaigns.tracker.campaign;
+
+import static org.freedomcampaigns.tracker.api.Limits.NAME;
+import static org.freedomcampaigns.tracker.api.Limits.TEXT;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+import org.freedomcampaigns.tracker.api.CampaignCommand.LaunchCampaign;
+import org.freedomcampaigns.tracker.api.CampaignId;
+import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
+import org.freedomcampaigns.tracker.web.Ids;
+import org.freedomcampaigns.tracker.web.NotFoundException;
+import org.freedomcampaigns.tracker.web.ReadYourWrites;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Campaigns: launch one, list them, read a campaign's dashboard. */
+@RestController
+@RequestMapping("/api/campaigns")
+public class CampaignController {
+    private final CommandGateway commands;
+    private final CampaignDashboardProjection dashboards;
+    private final ReadYourWrites readYourWrites;
+    private final Ids ids;
+
+    public CampaignController(CommandGateway commands, CampaignDashboardProjection dashboards,
+                              ReadYourWrites readYourWrites, Ids ids) {
+        this.commands = commands;
+        this.dashboards = dashboards;
+        this.readYourWrites = readYourWrites;
+        this.ids = ids;
+    }
+
+    record LaunchCampaignRequest(@NotBlank @Size(max = NAME) String name, @Size(max = TEXT) String description) {
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, String>> launch(@Valid @RequestBody LaunchCampaignRequest request) {
+        CampaignId campaignId = new CampaignId(ids.next());
+        commands.sendAndWait(new LaunchCampaign(campaignId, request.name(), request.description()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/api/campaigns/" + campaignId));
+        if (!readYourWrites.awaitCampaign(campaignId)) {
+            response.header("X-Read-Models", "catching-up");
+        }
+        return response.body(Map.of("id", campaignId.value()));
+    }
+
+    @GetMapping
+    List<Document> list() {
+        return dashboards.all();
+    }
+
+    @GetMapping("/{id}")
+    Document dashboard(@PathVariable String id) {
+        return dashboards.find(new CampaignId(id)).orElseThrow(() -> new NotFoundException("campaign", id));
+    }
+}

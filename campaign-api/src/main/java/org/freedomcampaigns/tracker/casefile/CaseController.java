@@ -1,0 +1,180 @@
+package org.freedomcampaigns.tracker.casefile;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+import org.freedomcampaigns.tracker.api.CaseCommand;
+import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.api.CaseStatus;
+import org.freedomcampaigns.tracker.api.FactRecorded;
+import org.freedomcampaigns.tracker.casefile.CaseRequests.ClemencyRequest;
+import org.freedomcampaigns.tracker.casefile.CaseRequests.CloseRequest;
+import org.freedomcampaigns.tracker.casefile.CaseRequests.DenialRequest;
+import org.freedomcampaigns.tracker.casefile.CaseRequests.FamilyContactRequest;
+import org.freedomcampaigns.tracker.casefile.CaseRequests.LegalConsultationRequest;
+import org.freedomcampaigns.tracker.casefile.CaseRequests.LetterRequest;
+import org.freedomcampaigns.tracker.casefile.CaseRequests.LobbyingRequest;
+import org.freedomcampaigns.tracker.casefile.CaseRequests.NoteRequest;
+import org.freedomcampaigns.tracker.casefile.CaseRequests.OpenCaseRequest;
+import org.freedomcampaigns.tracker.casefile.CaseRequests.PetitionRequest;
+import org.freedomcampaigns.tracker.casefile.CaseRequests.ReleaseRequest;
+import org.freedomcampaigns.tracker.casefile.CaseRequests.VisitRequest;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection.CasePage;
+import org.freedomcampaigns.tracker.projections.timeline.TimelineProjection;
+import org.freedomcampaigns.tracker.web.Ids;
+import org.freedomcampaigns.tracker.web.NotFoundException;
+import org.freedomcampaigns.tracker.web.ReadYourWrites;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/** Case files: open a case, record facts on it, read its summary and timeline, list cases. */
+@RestController
+@RequestMapping("/api/cases")
+public class CaseController {
+    private final CommandGateway commands;
+    private final CaseSummaryProjection summaries;
+    private final TimelineProjection timelines;
+    private final ReadYourWrites readYourWrites;
+    private final Ids ids;
+
+    public CaseController(CommandGateway commands, CaseSummaryProjection summaries, TimelineProjection timelines,
+                          ReadYourWrites readYourWrites, Ids ids) {
+        this.commands = commands;
+        this.summaries = summaries;
+        this.timelines = timelines;
+        this.readYourWrites = readYourWrites;
+        this.ids = ids;
+    }
+
+    /** Body of a 201 answering a recorded fact. */
+    public record Recorded(String caseId, long sequence) {
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, String>> open(@Valid @RequestBody OpenCaseRequest request) {
+        CaseId caseId = new CaseId(ids.next());
+        FactRecorded recorded = commands.sendAndWait(request.toCommand(caseId));
+        boolean visible = readYourWrites.awaitCase(caseId, recorded.sequence());
+        return withFreshness(ResponseEntity.created(URI.create("/api/cases/" + caseId)), visible)
+                .body(Map.of("id", caseId.value()));
+    }
+
+    @GetMapping
+    CasePage list(@RequestParam(required = false) @Size(max = 100) String campaignId,
+                  @RequestParam(required = false) CaseStatus status,
+                  @RequestParam(required = false) @Size(max = 200) String q,
+                  @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return summaries.list(campaignId, status, q, page, size);
+    }
+
+    @GetMapping("/{id}")
+    Document summary(@PathVariable String id) {
+        CaseId caseId = new CaseId(id);
+        return summaries.find(caseId).orElseThrow(() -> new NotFoundException("case", id));
+    }
+
+    @GetMapping("/{id}/timeline")
+    Map<String, Object> timeline(@PathVariable String id) {
+        CaseId caseId = new CaseId(id);
+        List<Document> entries = timelines.entries(caseId).orElseThrow(() -> new NotFoundException("case", id));
+        return Map.of("caseId", id, "entries", entries);
+    }
+
+    @PostMapping("/{id}/letters")
+    ResponseEntity<Recorded> letter(@PathVariable String id, @Valid @RequestBody LetterRequest r) {
+        CaseId caseId = new CaseId(id);
+        return record(new CaseCommand.RecordLetter(caseId, r.receivedOn(), r.from(), r.summary()));
+    }
+
+    @PostMapping("/{id}/visits")
+    ResponseEntity<Recorded> visit(@PathVariable String id, @Valid @RequestBody VisitRequest r) {
+        CaseId caseId = new CaseId(id);
+        return record(new CaseCommand.LogPrisonVisit(caseId, r.visitedOn(), r.facility(), r.visitors(), r.notes()));
+    }
+
+    @PostMapping("/{id}/family-contacts")
+    ResponseEntity<Recorded> familyContact(@PathVariable String id, @Valid @RequestBody FamilyContactRequest r) {
+        CaseId caseId = new CaseId(id);
+        return record(new CaseCommand.RecordFamilyContact(caseId, r.contactedOn(), r.contact(), r.relationship(),
+                                                          r.notes()));
+    }
+
+    @PostMapping("/{id}/legal-consultations")
+    ResponseEntity<Recorded> legalConsultation(@PathVariable String id,
+                                               @Valid @RequestBody LegalConsultationRequest r) {
+        CaseId caseId = new CaseId(id);
+        return record(new CaseCommand.LogLegalConsultation(caseId, r.consultedOn(), r.counsel(), r.organization(),
+                                                           r.notes()));
+    }
+
+    @PostMapping("/{id}/lobbying")
+    ResponseEntity<Recorded> lobbying(@PathVariable String id, @Valid @RequestBody LobbyingRequest r) {
+        CaseId caseId = new CaseId(id);
+        return record(new CaseCommand.RecordLobbying(caseId, r.lobbiedOn(), r.official().toOfficial(), r.channel(),
+                                                     r.ask(), r.response()));
+    }
+
+    @PostMapping("/{id}/petitions")
+    ResponseEntity<Recorded> petition(@PathVariable String id, @Valid @RequestBody PetitionRequest r) {
+        CaseId caseId = new CaseId(id);
+        return record(new CaseCommand.FilePetition(caseId, ids.next(), r.filedOn(), r.kind(), r.authority()));
+    }
+
+    @PostMapping("/{id}/clemency")
+    ResponseEntity<Recorded> clemency(@PathVariable String id, @Valid @RequestBody ClemencyRequest r) {
+        CaseId caseId = new CaseId(id);
+        return record(new CaseCommand.RecordClemencyGrant(caseId, r.grantedOn(), r.grantedBy(), r.kind(),
+                                                          r.terms()));
+    }
+
+    @PostMapping("/{id}/denials")
+    ResponseEntity<Recorded> denial(@PathVariable String id, @Valid @RequestBody DenialRequest r) {
+        CaseId caseId = new CaseId(id);
+        return record(new CaseCommand.RecordClemencyDenial(caseId, r.deniedOn(), r.deniedBy(), r.reason()));
+    }
+
+    @PostMapping("/{id}/release")
+    ResponseEntity<Recorded> release(@PathVariable String id, @Valid @RequestBody ReleaseRequest r) {
+        CaseId caseId = new CaseId(id);
+        return record(new CaseCommand.RecordRelease(caseId, r.releasedOn(), r.reason()));
+    }
+
+    @PostMapping("/{id}/notes")
+    ResponseEntity<Recorded> note(@PathVariable String id, @Valid @RequestBody NoteRequest r) {
+        CaseId caseId = new CaseId(id);
+        return record(new CaseCommand.AddNote(caseId, r.text()));
+    }
+
+    @PostMapping("/{id}/close")
+    ResponseEntity<Recorded> close(@PathVariable String id, @Valid @RequestBody CloseRequest r) {
+        CaseId caseId = new CaseId(id);
+        return record(new CaseCommand.CloseCase(caseId, r.closedOn(), r.reason()));
+    }
+
+    private ResponseEntity<Recorded> record(CaseCommand command) {
+        FactRecorded recorded = commands.sendAndWait(command);
+        boolean visible = readYourWrites.awaitCase(recorded.caseId(), recorded.sequence());
+        return withFreshness(ResponseEntity.status(201), visible)
+                .body(new Recorded(recorded.caseId().value(), recorded.sequence()));
+    }
+
+    static ResponseEntity.BodyBuilder withFreshness(ResponseEntity.BodyBuilder response, boolean visible) {
+        return visible ? response : response.header("X-Read-Models", "catching-up");
+    }
+}

@@ -1,0 +1,71 @@
+package org.freedomcampaigns.tracker.storage;
+
+import java.time.Clock;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.freedomcampaigns.tracker.campaign.Campaign;
+import org.freedomcampaigns.tracker.casefile.CampaignDirectory;
+import org.freedomcampaigns.tracker.casefile.Case;
+import org.freedomcampaigns.tracker.casefile.RepositoryCampaignDirectory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Axon wiring: the aggregates of campaign-core (which knows nothing of Spring), the clock and campaign directory
+ * their command handlers take, and JSON serializers for stored events and tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ConfigurerModule aggregates() {
+        return configurer -> configurer.configureAggregate(Campaign.class).configureAggregate(Case.class);
+    }
+
+    @Bean
+    CampaignDirectory campaignDirectory(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        // resolved on first use: the Axon configuration inspects the aggregates that take this directory
+        return campaignId -> new RepositoryCampaignDirectory(axon.getObject().repository(Campaign.class))
+                .exists(campaignId);
+    }
+
+    /** Stored JSON must stay readable: unknown fields are ignored (older code reading newer events), dates are ISO. */
+    private static ObjectMapper storageMapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(storageMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(storageMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(storageMapper()).build();
+    }
+}

@@ -1,0 +1,38 @@
+package org.freedomcampaigns.tracker.storage;
+
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
+import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
+import org.freedomcampaigns.tracker.projections.officials.OfficialsProjection;
+import org.freedomcampaigns.tracker.projections.timeline.TimelineProjection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * The read models. Each is its own processing group, run by a tracking processor (see application.yml), so each
+ * keeps its own token and can be replayed on its own.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReadModelConfiguration {
+
+    @Bean
+    CaseSummaryProjection caseSummaryProjection(MongoDatabase database) {
+        return new CaseSummaryProjection(database);
+    }
+
+    @Bean
+    TimelineProjection timelineProjection(MongoDatabase database) {
+        return new TimelineProjection(database);
+    }
+
+    @Bean
+    CampaignDashboardProjection campaignDashboardProjection(MongoDatabase database) {
+        return new CampaignDashboardProjection(database);
+    }
+
+    @Bean
+    OfficialsProjection officialsProjection(MongoDatabase database) {
+        return new OfficialsProjection(database);
+    }
+}

@@ -1,0 +1,90 @@
+package org.freedomcampaigns.tracker.storage;
+
+import java.util.Optional;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * Storage wiring: one MongoDB (embedded or real) holds the event store, the tracking tokens and the read models.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StorageConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${campaign.storage.mongodb-uri:}'.isBlank()")
+    EmbeddedMongo embeddedMongo(StorageProperties properties) {
+        return new EmbeddedMongo(properties.embedded());
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(StorageProperties properties, ObjectProvider<EmbeddedMongo> embedded) {
+        String uri = Optional.ofNullable(embedded.getIfAvailable()).map(EmbeddedMongo::connectionString)
+                             .orElse(properties.mongodbUri());
+        ConnectionString connection = new ConnectionString(uri);
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connection);
+        if (connection.getWriteConcern() == null) {
+            // an acknowledged write must survive the loss of the primary and a crash
+            settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+        }
+        return MongoClients.create(settings.build());
+    }
+
+    @Bean
+    MongoDatabase mongoDatabase(MongoClient client, StorageProperties properties) {
+        return client.getDatabase(properties.database());
+    }
+
+    @Bean
+    StoreCommitter storeCommitter(ObjectProvider<EmbeddedMongo> embedded) {
+        return Optional.ofNullable(embedded.getIfAvailable()).map(EmbeddedMongo::committer).orElse(StoreCommitter.NONE);
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoDatabase database) {
+        return DefaultMongoTemplate.builder().mongoDatabase(database).build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoTemplate template,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer) {
+        return MongoEventStorageEngine.builder()
+                                      .mongoTemplate(template)
+                                      .eventSerializer(eventSerializer)
+                                      .snapshotSerializer(serializer)
+                                      .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate template, Serializer serializer) {
+        return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).build();
+    }
+
+    /**
+     * Acknowledge only what is on disk: each command commits the store once its events are appended and before its
+     * result goes back to the caller.
+     */
+    @Bean
+    DurableCommands durableCommands(CommandBus commandBus, StoreCommitter committer) {
+        return new DurableCommands(commandBus, committer);
+    }
+}

@@ -1,0 +1,65 @@
+package org.freedomcampaigns.tracker.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.freedomcampaigns.tracker.api.CampaignId;
+import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
+import org.freedomcampaigns.tracker.projections.support.CaseProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read-your-writes: projections run asynchronously (tracking processors, so a failing projection is retried and
+ * never loses an event), and a write is answered only once the read models of its case have applied it. The next GET
+ * of that case then shows it. Waiting is bounded: past the timeout the write (already durable) is answered anyway,
+ * with {@code X-Read-Models: catching-up}.
+ */
+@Component
+public class ReadYourWrites {
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
+
+    private final List<CaseProgress> caseReadModels;
+    private final CampaignDashboardProjection dashboards;
+    private final Duration timeout;
+
+    public ReadYourWrites(List<CaseProgress> caseReadModels, CampaignDashboardProjection dashboards,
+                          @Value("${campaign.read-your-writes.timeout:10s}") Duration timeout) {
+        this.caseReadModels = caseReadModels;
+        this.dashboards = dashboards;
+        this.timeout = timeout;
+    }
+
+    /** Waits until every case read model has applied the case's event with this sequence number. */
+    public boolean awaitCase(CaseId caseId, long sequence) {
+        return await(() -> caseReadModels.stream().allMatch(m -> m.appliedSequence(caseId) >= sequence));
+    }
+
+    /** Waits until the campaign's launch is visible. */
+    public boolean awaitCampaign(CampaignId campaignId) {
+        return await(() -> dashboards.knows(campaignId));
+    }
+
+    private boolean await(BooleanSupplier visible) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pauseMillis = 1;
+        while (!visible.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                log.warn("Read models did not catch up within {}", timeout);
+                return false;
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 20);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,200 @@
+package org.freedomcampaigns.tracker.projections.casesummary;
+
+import static org.freedomcampaigns.tracker.projections.support.RecordDocuments.date;
+import static org.freedomcampaigns.tracker.projections.support.RecordDocuments.toDocument;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.freedomcampaigns.tracker.api.CaseEvent;
+import org.freedomcampaigns.tracker.api.CaseEvent.CaseClosed;
+import org.freedomcampaigns.tracker.api.CaseEvent.CaseOpened;
+import org.freedomcampaigns.tracker.api.CaseEvent.ClemencyDenied;
+import org.freedomcampaigns.tracker.api.CaseEvent.ClemencyGranted;
+import org.freedomcampaigns.tracker.api.CaseEvent.FamilyContacted;
+import org.freedomcampaigns.tracker.api.CaseEvent.LegalConsultationLogged;
+import org.freedomcampaigns.tracker.api.CaseEvent.LetterReceived;
+import org.freedomcampaigns.tracker.api.CaseEvent.NoteAdded;
+import org.freedomcampaigns.tracker.api.CaseEvent.OfficialLobbied;
+import org.freedomcampaigns.tracker.api.CaseEvent.PersonReleased;
+import org.freedomcampaigns.tracker.api.CaseEvent.PetitionFiled;
+import org.freedomcampaigns.tracker.api.CaseEvent.PrisonVisitLogged;
+import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.api.CaseStatus;
+import org.freedomcampaigns.tracker.projections.support.CaseProgress;
+import org.freedomcampaigns.tracker.projections.support.Documents;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+
+/**
+ * The case summary read model: one document per case with its status, the person, the sentence, counts per kind of
+ * fact, the last activity date, clemency, release and closure, and {@code version}, the sequence number of the last
+ * event applied. Serves {@code GET /api/cases/{id}} and the case list.
+ *
+ * <p>Idempotent: an event whose sequence number is not above the stored version is skipped. One writer per document:
+ * Axon's default sequencing policy keeps a case's events in order on one thread.
+ */
+@ProcessingGroup(CaseSummaryProjection.NAME)
+public class CaseSummaryProjection implements CaseProgress {
+    public static final String NAME = "case-summary";
+    public static final String COLLECTION = "case_summaries";
+    private static final String[] INTERNAL = {"search"};
+
+    private final MongoCollection<Document> summaries;
+
+    public CaseSummaryProjection(MongoDatabase database) {
+        this.summaries = database.getCollection(COLLECTION);
+        // served from these on a real MongoDB; the embedded server accepts them and scans
+        summaries.createIndex(Indexes.ascending("campaignId"));
+        summaries.createIndex(Indexes.ascending("status"));
+    }
+
+    @EventHandler
+    void on(CaseEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        String id = event.caseId().value();
+        Document summary = Documents.byId(summaries, id);
+        if (Documents.longValue(summary, "version", -1) >= sequence) {
+            return;
+        }
+        if (event instanceof CaseOpened opened) {
+            summary = opened(opened);
+        } else if (summary == null) {
+            throw new IllegalStateException("event " + sequence + " of an unknown case");
+        }
+        apply(summary, event);
+        CaseStatus status = CaseStatus.valueOf(summary.getString("status"));
+        summary.put("status", status.after(event).name());
+        if (event.occurredOn() != null) {
+            String occurred = event.occurredOn().toString();
+            String last = summary.getString("lastActivityOn");
+            if (last == null || occurred.compareTo(last) > 0) {
+                summary.put("lastActivityOn", occurred);
+            }
+        }
+        summary.put("lastRecordedAt", recordedAt.toString());
+        summary.put("version", sequence);
+        Documents.save(summaries, id, summary);
+    }
+
+    private static Document opened(CaseOpened event) {
+        Document summary = new Document();
+        summary.put("id", event.caseId().value());
+        summary.put("campaignId", event.campaignId().value());
+        summary.put("status", CaseStatus.OPEN.name());
+        summary.put("person", toDocument(event.person()));
+        summary.put("sentence", toDocument(event.sentence()));
+        summary.put("offense", event.offense());
+        summary.put("openedOn", date(event.openedOn()));
+        Document counts = new Document();
+        for (String kind : List.of("letters", "visits", "familyContacts", "legalConsultations", "lobbying",
+                                   "petitions", "clemencyGrants", "clemencyDenials", "releases", "notes")) {
+            counts.put(kind, 0);
+        }
+        summary.put("counts", counts);
+        summary.put("petitions", new ArrayList<Document>());
+        summary.put("clemency", null);
+        summary.put("lastDenial", null);
+        summary.put("release", null);
+        summary.put("closure", null);
+        summary.put("search", String.join(" ", event.person().name(),
+                                          Optional.ofNullable(event.person().inmateNumber()).orElse(""),
+                                          event.person().facility(), event.person().jurisdiction(),
+                                          event.offense()).toLowerCase(Locale.ROOT));
+        return summary;
+    }
+
+    private static void apply(Document summary, CaseEvent event) {
+        if (event instanceof LetterReceived) {
+            Documents.increment(summary, "counts", "letters");
+        } else if (event instanceof PrisonVisitLogged) {
+            Documents.increment(summary, "counts", "visits");
+        } else if (event instanceof FamilyContacted) {
+            Documents.increment(summary, "counts", "familyContacts");
+        } else if (event instanceof LegalConsultationLogged) {
+            Documents.increment(summary, "counts", "legalConsultations");
+        } else if (event instanceof OfficialLobbied) {
+            Documents.increment(summary, "counts", "lobbying");
+        } else if (event instanceof NoteAdded) {
+            Documents.increment(summary, "counts", "notes");
+        } else if (event instanceof PetitionFiled petition) {
+            Documents.increment(summary, "counts", "petitions");
+            summary.getList("petitions", Document.class).add(toDocument(petition, "caseId"));
+        } else if (event instanceof ClemencyGranted granted) {
+            Documents.increment(summary, "counts", "clemencyGrants");
+            summary.put("clemency", toDocument(granted, "caseId"));
+        } else if (event instanceof ClemencyDenied denied) {
+            Documents.increment(summary, "counts", "clemencyDenials");
+            summary.put("lastDenial", toDocument(denied, "caseId"));
+        } else if (event instanceof PersonReleased released) {
+            Documents.increment(summary, "counts", "releases");
+            summary.put("release", toDocument(released, "caseId"));
+        } else if (event instanceof CaseClosed closed) {
+            summary.put("closure", toDocument(closed, "caseId"));
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        summaries.deleteMany(new Document());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public long appliedSequence(CaseId caseId) {
+        Document summary = summaries.find(Filters.eq("_id", caseId.value()))
+                                    .projection(new Document("version", 1)).first();
+        return Documents.longValue(summary, "version", -1);
+    }
+
+    /** The summary of one case, without internal fields. */
+    public Optional<Document> find(CaseId caseId) {
+        return Optional.ofNullable(Documents.byId(summaries, caseId.value()))
+                       .map(summary -> Documents.publicView(summary, INTERNAL));
+    }
+
+    /** A page of cases (page numbers from 0), in order of the person's name, filtered by any of the criteria. */
+    public CasePage list(String campaignId, CaseStatus status, String text, int page, int size) {
+        List<Bson> filters = new ArrayList<>();
+        if (campaignId != null) {
+            filters.add(Filters.eq("campaignId", campaignId));
+        }
+        if (status != null) {
+            filters.add(Filters.eq("status", status.name()));
+        }
+        if (text != null && !text.isBlank()) {
+            filters.add(Filters.regex("search", Pattern.quote(text.strip().toLowerCase(Locale.ROOT))));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+        long total = summaries.countDocuments(filter);
+        List<Document> items = new ArrayList<>();
+        summaries.find(filter)
+                 .sort(Sorts.ascending("person.name", "_id"))
+                 .skip(page * size)
+                 .limit(size)
+                 .forEach(summary -> items.add(Documents.publicView(summary, INTERNAL)));
+        return new CasePage(items, page, size, total);
+    }
+
+    /** One page of the case list. */
+    public record CasePage(List<Document> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,183 @@
+package org.freedomcampaigns.tracker.projections.dashboard;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.freedomcampaigns.tracker.api.CampaignEvent.CampaignLaunched;
+import org.freedomcampaigns.tracker.api.CampaignId;
+import org.freedomcampaigns.tracker.api.CaseEvent;
+import org.freedomcampaigns.tracker.api.CaseEvent.CaseOpened;
+import org.freedomcampaigns.tracker.api.CaseEvent.ClemencyGranted;
+import org.freedomcampaigns.tracker.api.CaseEvent.LetterReceived;
+import org.freedomcampaigns.tracker.api.CaseEvent.OfficialLobbied;
+import org.freedomcampaigns.tracker.api.CaseEvent.PersonReleased;
+import org.freedomcampaigns.tracker.api.CaseEvent.PetitionFiled;
+import org.freedomcampaigns.tracker.api.CaseEvent.PrisonVisitLogged;
+import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.api.CaseStatus;
+import org.freedomcampaigns.tracker.projections.support.CaseEntries;
+import org.freedomcampaigns.tracker.projections.support.CaseProgress;
+import org.freedomcampaigns.tracker.projections.support.Documents;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+
+/**
+ * The campaign dashboard read model: per campaign, its cases by status and the counts of letters, visits, lobbying
+ * contacts, petitions, grants and releases across its cases.
+ *
+ * <p>The campaign document keeps one entry per case (its status, its counts and the sequence number of the last event
+ * applied), so replays and redeliveries are skipped per case; totals are summed when read. A second collection maps
+ * each case to its campaign and records how far each case has been applied. The processing group runs one segment:
+ * a campaign's document takes events from all its cases, and this keeps one writer per document.
+ */
+@ProcessingGroup(CampaignDashboardProjection.NAME)
+public class CampaignDashboardProjection implements CaseProgress {
+    public static final String NAME = "campaign-dashboard";
+    public static final String COLLECTION = "campaign_dashboards";
+    public static final String CASES_COLLECTION = "campaign_dashboard_cases";
+    static final List<String> COUNTS = List.of("letters", "visits", "lobbyingContacts", "petitions", "grants",
+                                               "releases");
+
+    private final MongoCollection<Document> dashboards;
+    private final MongoCollection<Document> caseCampaigns;
+
+    public CampaignDashboardProjection(MongoDatabase database) {
+        this.dashboards = database.getCollection(COLLECTION);
+        this.caseCampaigns = database.getCollection(CASES_COLLECTION);
+    }
+
+    @EventHandler
+    void on(CampaignLaunched event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        String id = event.campaignId().value();
+        if (Documents.byId(dashboards, id) != null) {
+            return;
+        }
+        Document dashboard = new Document("id", id)
+                .append("name", event.name())
+                .append("description", event.description())
+                .append("launchedAt", recordedAt.toString())
+                .append("version", sequence)
+                .append("cases", new ArrayList<Document>());
+        Documents.save(dashboards, id, dashboard);
+    }
+
+    @EventHandler
+    void on(CaseEvent event, @SequenceNumber long sequence) {
+        String caseId = event.caseId().value();
+        Document link = Documents.byId(caseCampaigns, caseId);
+        if (link == null) {
+            if (!(event instanceof CaseOpened opened)) {
+                throw new IllegalStateException("event " + sequence + " of a case that was never opened");
+            }
+            link = new Document("campaignId", opened.campaignId().value()).append("seq", -1L);
+        }
+        if (CaseEntries.applied(link, sequence)) {
+            return;
+        }
+        String campaignId = link.getString("campaignId");
+        Document dashboard = Documents.byId(dashboards, campaignId);
+        if (dashboard == null) {
+            throw new IllegalStateException("case event for campaign not yet projected");
+        }
+        Document entry = CaseEntries.of(dashboard, caseId);
+        if (!CaseEntries.applied(entry, sequence)) {
+            CaseStatus status = entry.containsKey("status") ? CaseStatus.valueOf(entry.getString("status"))
+                                                            : CaseStatus.OPEN;
+            entry.put("status", status.after(event).name());
+            String counter = counterFor(event);
+            if (counter != null) {
+                Documents.increment(entry, "counts", counter);
+            }
+            entry.put("seq", sequence);
+            Documents.save(dashboards, campaignId, dashboard);
+        }
+        link.put("seq", sequence);
+        Documents.save(caseCampaigns, caseId, link);
+    }
+
+    private static String counterFor(CaseEvent event) {
+        if (event instanceof LetterReceived) {
+            return "letters";
+        } else if (event instanceof PrisonVisitLogged) {
+            return "visits";
+        } else if (event instanceof OfficialLobbied) {
+            return "lobbyingContacts";
+        } else if (event instanceof PetitionFiled) {
+            return "petitions";
+        } else if (event instanceof ClemencyGranted) {
+            return "grants";
+        } else if (event instanceof PersonReleased) {
+            return "releases";
+        }
+        return null;
+    }
+
+    @ResetHandler
+    void reset() {
+        dashboards.deleteMany(new Document());
+        caseCampaigns.deleteMany(new Document());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public long appliedSequence(CaseId caseId) {
+        return Documents.longValue(Documents.byId(caseCampaigns, caseId.value()), "seq", -1);
+    }
+
+    /** True once the campaign's launch has been projected. */
+    public boolean knows(CampaignId campaignId) {
+        return Documents.byId(dashboards, campaignId.value()) != null;
+    }
+
+    public Optional<Document> find(CampaignId campaignId) {
+        return Optional.ofNullable(Documents.byId(dashboards, campaignId.value())).map(CampaignDashboardProjection::view);
+    }
+
+    /** Every campaign, in order of launch. */
+    public List<Document> all() {
+        List<Document> campaigns = new ArrayList<>();
+        dashboards.find().sort(Sorts.ascending("launchedAt", "_id")).forEach(d -> campaigns.add(view(d)));
+        return campaigns;
+    }
+
+    private static Document view(Document dashboard) {
+        Map<String, Integer> byStatus = new LinkedHashMap<>();
+        for (CaseStatus status : CaseStatus.values()) {
+            byStatus.put(status.name(), 0);
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        COUNTS.forEach(name -> counts.put(name, 0));
+        List<Document> cases = CaseEntries.all(dashboard);
+        for (Document entry : cases) {
+            byStatus.merge(entry.getString("status"), 1, Integer::sum);
+            Document caseCounts = entry.get("counts", Document.class);
+            if (caseCounts != null) {
+                caseCounts.forEach((name, value) -> counts.merge(name, ((Number) value).intValue(), Integer::sum));
+            }
+        }
+        return new Document("id", dashboard.getString("id"))
+                .append("name", dashboard.getString("name"))
+                .append("description", dashboard.getString("description"))
+                .append("launchedAt", dashboard.getString("launchedAt"))
+                .append("cases", cases.size())
+                .append("casesByStatus", new Document(byStatus))
+                .append("counts", new Document(counts));
+    }
+}

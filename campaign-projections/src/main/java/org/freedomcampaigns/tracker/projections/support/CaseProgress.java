@@ -1,0 +1,15 @@
+package org.freedomcampaigns.tracker.projections.support;
+
+import org.freedomcampaigns.tracker.api.CaseId;
+
+/**
+ * A read model that can say how far it has applied a case's events. The API waits on these after a write so that
+ * the next read of that case sees it (read-your-writes).
+ */
+public interface CaseProgress {
+    /** The read model's name, as used in its processing group. */
+    String name();
+
+    /** The highest sequence number of the case's events applied to this read model, or -1 if none. */
+    long appliedSequence(CaseId caseId);
+}

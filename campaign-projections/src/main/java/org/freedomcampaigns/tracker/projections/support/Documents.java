@@ -1,0 +1,55 @@
+package org.freedomcampaigns.tracker.projections.support;
+
+import org.bson.Document;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+
+/**
+ * Small helpers over the driver. Every lookup and write goes by {@code _id} alone: the embedded server serves only
+ * exact matches on a single-field unique index from the index, and scans for anything else.
+ */
+public final class Documents {
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private Documents() {
+    }
+
+    public static Document byId(MongoCollection<Document> collection, String id) {
+        return collection.find(Filters.eq("_id", id)).first();
+    }
+
+    public static void save(MongoCollection<Document> collection, String id, Document document) {
+        document.put("_id", id);
+        collection.replaceOne(Filters.eq("_id", id), document, UPSERT);
+    }
+
+    public static long longValue(Document document, String key, long absent) {
+        if (document == null) {
+            return absent;
+        }
+        Object value = document.get(key);
+        return value instanceof Number number ? number.longValue() : absent;
+    }
+
+    /** Adds one to a counter in a nested document, creating both as needed. */
+    public static void increment(Document document, String nested, String key) {
+        Document counts = document.get(nested, Document.class);
+        if (counts == null) {
+            counts = new Document();
+            document.put(nested, counts);
+        }
+        counts.put(key, ((Number) counts.getOrDefault(key, 0)).intValue() + 1);
+    }
+
+    /** A copy without internal bookkeeping fields, ready to be shown. */
+    public static Document publicView(Document document, String... internal) {
+        Document view = new Document(document);
+        view.remove("_id");
+        for (String key : internal) {
+            view.remove(key);
+        }
+        return view;
+    }
+}

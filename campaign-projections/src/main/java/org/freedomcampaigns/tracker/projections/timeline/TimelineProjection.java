@@ -1,0 +1,91 @@
+package org.freedomcampaigns.tracker.projections.timeline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.freedomcampaigns.tracker.api.CaseEvent;
+import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.projections.support.CaseProgress;
+import org.freedomcampaigns.tracker.projections.support.Documents;
+import org.freedomcampaigns.tracker.projections.support.RecordDocuments;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+/**
+ * The timeline read model: one document per case holding an entry per recorded fact (sequence, the date it
+ * happened, the time it was recorded, kind, a one-line summary and the details). Entries are returned in order of
+ * occurrence; facts of the same day keep the order they were recorded in.
+ *
+ * <p>One document per case keeps every read and write on the {@code _id} index, which is all the embedded server
+ * can use. Idempotent: an event whose sequence number is not above the stored version is skipped.
+ */
+@ProcessingGroup(TimelineProjection.NAME)
+public class TimelineProjection implements CaseProgress {
+    public static final String NAME = "case-timeline";
+    public static final String COLLECTION = "case_timelines";
+
+    private final MongoCollection<Document> timelines;
+
+    public TimelineProjection(MongoDatabase database) {
+        this.timelines = database.getCollection(COLLECTION);
+    }
+
+    @EventHandler
+    void on(CaseEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        String id = event.caseId().value();
+        if (appliedSequence(event.caseId()) >= sequence) {
+            return;
+        }
+        LocalDate occurredOn = event.occurredOn() != null
+                ? event.occurredOn() : LocalDate.ofInstant(recordedAt, ZoneOffset.UTC);
+        Document entry = new Document("sequence", sequence)
+                .append("occurredOn", occurredOn.toString())
+                .append("recordedAt", recordedAt.toString())
+                .append("kind", event.getClass().getSimpleName())
+                .append("summary", TimelineSummaries.of(event))
+                .append("details", RecordDocuments.toDocument((Record) event, "caseId"));
+        timelines.updateOne(Filters.eq("_id", id),
+                            Updates.combine(Updates.push("entries", entry), Updates.set("version", sequence)),
+                            new UpdateOptions().upsert(true));
+    }
+
+    @ResetHandler
+    void reset() {
+        timelines.deleteMany(new Document());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public long appliedSequence(CaseId caseId) {
+        Document timeline = timelines.find(Filters.eq("_id", caseId.value()))
+                                     .projection(new Document("version", 1)).first();
+        return Documents.longValue(timeline, "version", -1);
+    }
+
+    /** The case's entries in order of occurrence, then of recording; empty if the case is unknown. */
+    public Optional<List<Document>> entries(CaseId caseId) {
+        return Optional.ofNullable(Documents.byId(timelines, caseId.value()))
+                       .map(timeline -> timeline.getList("entries", Document.class).stream()
+                                                .sorted(Comparator.comparing((Document e) -> e.getString("occurredOn"))
+                                                                  .thenComparing(e -> Documents.longValue(e, "sequence", 0)))
+                                                .toList());
+    }
+}
