@@ -41,11 +41,6 @@ public class Campaign {
         return command.campaignId();
     }
 
-    /** False when the identifier was loaded but belongs to another kind of aggregate. */
-    public boolean isLaunched() {
-        return campaignId != null;
-    }
-
     @EventSourcingHandler
     void on(CampaignLaunched event) {
         this.campaignId = event.campaignId();

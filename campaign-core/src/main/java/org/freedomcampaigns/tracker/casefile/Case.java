@@ -10,7 +10,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.freedomcampaigns.tracker.api.CaseCommand.AddNote;
 import org.freedomcampaigns.tracker.api.CaseCommand.CloseCase;
@@ -90,48 +89,48 @@ public class Case {
 
     @CommandHandler
     public FactRecorded handle(RecordLetter command, Clock clock) {
-        checkRecordable(command.caseId(), command.receivedOn(), "receivedOn", clock);
+        checkRecordable(command.receivedOn(), "receivedOn", clock);
         return record(new LetterReceived(caseId, command.receivedOn(), command.from(), command.summary()));
     }
 
     @CommandHandler
     public FactRecorded handle(LogPrisonVisit command, Clock clock) {
-        checkRecordable(command.caseId(), command.visitedOn(), "visitedOn", clock);
+        checkRecordable(command.visitedOn(), "visitedOn", clock);
         return record(new PrisonVisitLogged(caseId, command.visitedOn(), command.facility(), command.visitors(),
                                             command.notes()));
     }
 
     @CommandHandler
     public FactRecorded handle(RecordFamilyContact command, Clock clock) {
-        checkRecordable(command.caseId(), command.contactedOn(), "contactedOn", clock);
+        checkRecordable(command.contactedOn(), "contactedOn", clock);
         return record(new FamilyContacted(caseId, command.contactedOn(), command.contact(), command.relationship(),
                                           command.notes()));
     }
 
     @CommandHandler
     public FactRecorded handle(LogLegalConsultation command, Clock clock) {
-        checkRecordable(command.caseId(), command.consultedOn(), "consultedOn", clock);
+        checkRecordable(command.consultedOn(), "consultedOn", clock);
         return record(new LegalConsultationLogged(caseId, command.consultedOn(), command.counsel(),
                                                   command.organization(), command.notes()));
     }
 
     @CommandHandler
     public FactRecorded handle(RecordLobbying command, Clock clock) {
-        checkRecordable(command.caseId(), command.lobbiedOn(), "lobbiedOn", clock);
+        checkRecordable(command.lobbiedOn(), "lobbiedOn", clock);
         return record(new OfficialLobbied(caseId, command.lobbiedOn(), command.official(), command.channel(),
                                           command.ask(), command.response()));
     }
 
     @CommandHandler
     public FactRecorded handle(FilePetition command, Clock clock) {
-        checkRecordable(command.caseId(), command.filedOn(), "filedOn", clock);
+        checkRecordable(command.filedOn(), "filedOn", clock);
         return record(new PetitionFiled(caseId, command.petitionId(), command.filedOn(), command.kind(),
                                         command.authority()));
     }
 
     @CommandHandler
     public FactRecorded handle(RecordClemencyGrant command, Clock clock) {
-        checkRecordable(command.caseId(), command.grantedOn(), "grantedOn", clock);
+        checkRecordable(command.grantedOn(), "grantedOn", clock);
         if (clemencyGranted) {
             throw new RuleViolationException(RuleViolation.CLEMENCY_ALREADY_GRANTED,
                                              "clemency was already granted on this case");
@@ -146,13 +145,13 @@ public class Case {
 
     @CommandHandler
     public FactRecorded handle(RecordClemencyDenial command, Clock clock) {
-        checkRecordable(command.caseId(), command.deniedOn(), "deniedOn", clock);
+        checkRecordable(command.deniedOn(), "deniedOn", clock);
         return record(new ClemencyDenied(caseId, command.deniedOn(), command.deniedBy(), command.reason()));
     }
 
     @CommandHandler
     public FactRecorded handle(RecordRelease command, Clock clock) {
-        checkRecordable(command.caseId(), command.releasedOn(), "releasedOn", clock);
+        checkRecordable(command.releasedOn(), "releasedOn", clock);
         if (released) {
             throw new RuleViolationException(RuleViolation.PERSON_ALREADY_RELEASED,
                                              "the person was already released");
@@ -162,26 +161,22 @@ public class Case {
 
     @CommandHandler
     public FactRecorded handle(AddNote command) {
-        checkOpen(command.caseId());
+        checkOpen();
         return record(new NoteAdded(caseId, command.text()));
     }
 
     @CommandHandler
     public FactRecorded handle(CloseCase command, Clock clock) {
-        checkRecordable(command.caseId(), command.closedOn(), "closedOn", clock);
+        checkRecordable(command.closedOn(), "closedOn", clock);
         return record(new CaseClosed(caseId, command.closedOn(), command.reason()));
     }
 
-    private void checkRecordable(CaseId requested, LocalDate occurredOn, String field, Clock clock) {
-        checkOpen(requested);
+    private void checkRecordable(LocalDate occurredOn, String field, Clock clock) {
+        checkOpen();
         OccurrenceDates.check(occurredOn, field, sentenceImposedOn, clock);
     }
 
-    private void checkOpen(CaseId requested) {
-        if (caseId == null) {
-            // the identifier belongs to another kind of aggregate (a campaign): there is no such case
-            throw new AggregateNotFoundException(requested.value(), "no case with identifier " + requested);
-        }
+    private void checkOpen() {
         if (status == CaseStatus.CLOSED) {
             throw new RuleViolationException(RuleViolation.CASE_CLOSED, "the case is closed; nothing more is recorded");
         }

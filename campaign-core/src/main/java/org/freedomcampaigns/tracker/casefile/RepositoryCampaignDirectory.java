@@ -17,7 +17,8 @@ public class RepositoryCampaignDirectory implements CampaignDirectory {
     @Override
     public boolean exists(CampaignId campaignId) {
         try {
-            return campaigns.load(campaignId.toString()).invoke(Campaign::isLaunched);
+            campaigns.load(campaignId.toString());
+            return true;
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             // none, or the identifier is another kind of aggregate's (a case's)
             return false;
