@@ -89,11 +89,14 @@ public class CaseController {
         return summaries.find(caseId).orElseThrow(() -> new NotFoundException("case", id));
     }
 
+    /** A case's timeline: its entries in order of occurrence. */
+    public record Timeline(String caseId, List<Document> entries) {
+    }
+
     @GetMapping("/{id}/timeline")
-    Map<String, Object> timeline(@PathVariable String id) {
+    Timeline timeline(@PathVariable String id) {
         CaseId caseId = new CaseId(id);
-        List<Document> entries = timelines.entries(caseId).orElseThrow(() -> new NotFoundException("case", id));
-        return Map.of("caseId", id, "entries", entries);
+        return new Timeline(id, timelines.entries(caseId).orElseThrow(() -> new NotFoundException("case", id)));
     }
 
     @PostMapping("/{id}/letters")

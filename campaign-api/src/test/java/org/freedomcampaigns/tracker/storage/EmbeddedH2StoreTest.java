@@ -1,0 +1,65 @@
+package org.freedomcampaigns.tracker.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.freedomcampaigns.tracker.Api;
+import org.freedomcampaigns.tracker.Bodies;
+import org.freedomcampaigns.tracker.CampaignTrackerApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The embedded default as a user runs it: the H2 file backend under a data directory, with the demo switch on.
+ * What was recorded is there after a restart, and the demo story is loaded once.
+ */
+class EmbeddedH2StoreTest {
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(CampaignTrackerApplication.class)
+                .run("--server.port=0", "--campaign.storage.embedded.backend=h2",
+                     "--campaign.storage.embedded.data-dir=" + dataDir, "--campaign.demo.enabled=true");
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    }
+
+    @Test
+    void records_survive_a_restart_and_the_demo_is_loaded_once() throws Exception {
+        String caseId;
+        long sequence;
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = api(first);
+            JsonNode alice = api.get("/api/cases/alice-marie-johnson").expect(200).body();
+            assertThat(alice.path("status").asText()).isEqualTo("RELEASED");
+            assertThat(alice.path("clemency").path("grantedOn").asText()).isEqualTo("2018-06-06");
+            caseId = api.post("/api/cases", Bodies.openCase("the-justice-project")).expect(201).text("id");
+            sequence = api.post("/api/cases/" + caseId + "/letters", Bodies.letter()).expect(201)
+                          .body().path("sequence").asLong();
+        }
+        assertThat(Files.list(dataDir)).isNotEmpty();
+
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = api(second);
+            JsonNode summary = api.get("/api/cases/" + caseId).expect(200).body();
+            assertThat(summary.path("version").asLong()).isEqualTo(sequence);
+            assertThat(summary.path("counts").path("letters").asInt()).isEqualTo(1);
+            // the next fact continues the same stream
+            assertThat(api.post("/api/cases/" + caseId + "/notes", Bodies.note()).expect(201)
+                          .body().path("sequence").asLong()).isEqualTo(sequence + 1);
+            JsonNode cases = api.get("/api/cases?campaignId=the-justice-project").expect(200).body();
+            assertThat(cases.path("total").asLong()).as("5 demo cases, once, and ours").isEqualTo(6);
+            JsonNode timeline = api.get("/api/cases/alice-marie-johnson/timeline").expect(200).body();
+            assertThat(timeline.path("entries")).hasSize(10);
+        }
+    }
+}
