@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -96,6 +97,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError(e.getName(), message)));
     }
 
+    /** A body Jackson could not bind for a reason other than its shape (e.g. a property given twice to a record). */
+    @ExceptionHandler(HttpMessageConversionException.class)
+    ResponseEntity<Object> unconvertible(HttpMessageConversionException e) {
+        log.warn("Request body could not be converted: {}", e.getClass().getName());
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                                                        "Malformed request", "the body could not be read"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         // the class and message only: messages of our own code carry ids, never personal data
@@ -144,8 +153,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             Class<?> target = mismatch.getTargetType();
-            String expected = target == null ? "a value of another type"
-                    : "a " + describe(target);
+            String expected = target == null ? "a value of another type" : describe(target);
             return invalid(List.of(new FieldError(path(mismatch), "must be " + expected)));
         }
         if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof InvalidInputException input) {
@@ -159,21 +167,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static String describe(Class<?> target) {
         if (target == java.time.LocalDate.class) {
-            return "date (YYYY-MM-DD)";
+            return "a date (YYYY-MM-DD)";
         }
         if (target == String.class) {
-            return "string";
+            return "a string";
         }
         if (target == Boolean.class || target == boolean.class) {
-            return "boolean";
+            return "a boolean";
         }
         if (java.util.Collection.class.isAssignableFrom(target)) {
-            return "list";
+            return "a list";
         }
         if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
-            return "number";
+            return "a number";
         }
-        return "object";
+        return "an object";
     }
 
     private static String path(JsonMappingException e) {

@@ -207,6 +207,33 @@ class CaseApiErrorsTest extends ApiTestBase {
     }
 
     @Test
+    void odd_bodies_are_a_400() {
+        rejected(facts("letters"), "null", 400);
+        rejected(facts("letters"), "\"a letter\"", 400);
+        rejected(facts("letters"), "[".repeat(5_000) + "]".repeat(5_000), 400);
+        rejected(facts("letters"), "{\"receivedOn\":\"2020-01-01\",\"from\":\"a\",\"from\":\"b\",\"summary\":\"c\"}",
+                 400);
+        Map<String, Object> open = Bodies.openCase(campaignId);
+        open.put("person", "Alice Marie Johnson");
+        assertThat(fields(api.post("/api/cases", open).expectProblem(400))).containsExactly("person");
+    }
+
+    @Test
+    void control_characters_and_broken_unicode_are_a_400() {
+        Map<String, Object> letter = Bodies.letter();
+        letter.put("from", "Alice\u0000Johnson");
+        assertThat(fields(rejected(facts("letters"), letter, 400))).containsExactly("from");
+        // a JSON escape of half a surrogate pair (a client encoder would replace a raw one)
+        String halfEmoji = "{\"receivedOn\":\"2017-02-03\",\"from\":\"x\",\"summary\":\"half \\ud83d an emoji\"}";
+        assertThat(fields(rejected(facts("letters"), halfEmoji, 400))).containsExactly("summary");
+        // line breaks in free text, and whole emoji and accents anywhere, are fine
+        letter = Bodies.letter();
+        letter.put("from", "Zoë Müller \ud83d\ude00");
+        letter.put("summary", "First line.\nSecond line.\tIndented.");
+        api.post(facts("letters"), letter).expect(201);
+    }
+
+    @Test
     void a_successful_write_after_failures_takes_the_next_sequence() {
         rejected(facts("letters"), Bodies.of("from", "x"), 400);
         JsonNode recorded = api.post(facts("letters"), Bodies.letter()).expect(201).body();

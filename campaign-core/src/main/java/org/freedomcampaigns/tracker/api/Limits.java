@@ -2,6 +2,9 @@ package org.freedomcampaigns.tracker.api;
 
 /**
  * Size limits on recorded text, shared by the domain and the REST layer so that both reject the same input.
+ *
+ * <p>Never lower a limit: value objects check these when stored events are read back, so events recorded under a
+ * higher limit must still load.
  */
 public final class Limits {
     /** Names of people, facilities, offices, organisations. */
