@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {"campaign.storage.embedded.backend=memory", "campaign.read-your-writes.timeout=30s"})
 public abstract class ApiTestBase {
     @LocalServerPort
-    int port;
+    protected int port;
 
     protected Api api;
 
