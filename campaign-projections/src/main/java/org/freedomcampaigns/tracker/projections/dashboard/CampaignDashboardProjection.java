@@ -69,6 +69,8 @@ public class CampaignDashboardProjection implements CaseProgress {
                 .append("name", event.name())
                 .append("description", event.description())
                 .append("launchedAt", recordedAt.toString())
+                // ISO strings of instants do not sort in time order (the fraction varies in length)
+                .append("launchedAtNanos", recordedAt.getEpochSecond() * 1_000_000_000L + recordedAt.getNano())
                 .append("version", sequence)
                 .append("cases", new ArrayList<Document>());
         Documents.save(dashboards, id, dashboard);
@@ -153,7 +155,7 @@ public class CampaignDashboardProjection implements CaseProgress {
     /** Every campaign, in order of launch. */
     public List<Document> all() {
         List<Document> campaigns = new ArrayList<>();
-        dashboards.find().sort(Sorts.ascending("launchedAt", "_id")).forEach(d -> campaigns.add(view(d)));
+        dashboards.find().sort(Sorts.ascending("launchedAtNanos", "_id")).forEach(d -> campaigns.add(view(d)));
         return campaigns;
     }
 

@@ -1,5 +1,7 @@
 package org.freedomcampaigns.tracker.projections.timeline;
 
+import java.util.Locale;
+
 import org.freedomcampaigns.tracker.api.CaseEvent;
 import org.freedomcampaigns.tracker.api.CaseEvent.CaseClosed;
 import org.freedomcampaigns.tracker.api.CaseEvent.CaseOpened;
@@ -23,7 +25,7 @@ final class TimelineSummaries {
 
     static String of(CaseEvent event) {
         if (event instanceof CaseOpened e) {
-            return "Case opened for " + e.person().name() + " (" + e.sentence().description() + ")";
+            return "Case opened for " + e.person().name() + " (" + excerpt(e.sentence().description()) + ")";
         }
         if (event instanceof LetterReceived e) {
             return "Letter from " + e.from() + ": " + excerpt(e.summary());
@@ -65,11 +67,18 @@ final class TimelineSummaries {
     }
 
     private static String label(Enum<?> value) {
-        return value.name().toLowerCase().replace('_', ' ');
+        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String excerpt(String text) {
         String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= EXCERPT ? line : line.substring(0, EXCERPT - 1) + "…";
+        if (line.length() <= EXCERPT) {
+            return line;
+        }
+        int end = EXCERPT - 1;
+        if (Character.isHighSurrogate(line.charAt(end - 1))) {
+            end--; // never split a character made of two chars
+        }
+        return line.substring(0, end) + "…";
     }
 }

@@ -1,0 +1,163 @@
+package org.freedomcampaigns.tracker.projections;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.freedomcampaigns.tracker.api.CampaignEvent.CampaignLaunched;
+import org.freedomcampaigns.tracker.api.CampaignId;
+import org.freedomcampaigns.tracker.api.CaseEvent.CaseClosed;
+import org.freedomcampaigns.tracker.api.CaseEvent.CaseOpened;
+import org.freedomcampaigns.tracker.api.CaseEvent.ClemencyDenied;
+import org.freedomcampaigns.tracker.api.CaseEvent.ClemencyGranted;
+import org.freedomcampaigns.tracker.api.CaseEvent.FamilyContacted;
+import org.freedomcampaigns.tracker.api.CaseEvent.LegalConsultationLogged;
+import org.freedomcampaigns.tracker.api.CaseEvent.LetterReceived;
+import org.freedomcampaigns.tracker.api.CaseEvent.NoteAdded;
+import org.freedomcampaigns.tracker.api.CaseEvent.OfficialLobbied;
+import org.freedomcampaigns.tracker.api.CaseEvent.PersonReleased;
+import org.freedomcampaigns.tracker.api.CaseEvent.PetitionFiled;
+import org.freedomcampaigns.tracker.api.CaseEvent.PrisonVisitLogged;
+import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.api.ClemencyKind;
+import org.freedomcampaigns.tracker.api.LobbyChannel;
+import org.freedomcampaigns.tracker.api.Official;
+import org.freedomcampaigns.tracker.api.Person;
+import org.freedomcampaigns.tracker.api.PetitionKind;
+import org.freedomcampaigns.tracker.api.ReleaseReason;
+import org.freedomcampaigns.tracker.api.Sentence;
+
+/**
+ * Events for the projection tests (campaign-core's test factory is not on this module's class path). Defaults mirror
+ * campaign-core's {@code CaseEvents}; every factory takes the case and the date the fact happened.
+ */
+public final class TestEvents {
+    /** A recording time; tests add seconds or days to it. */
+    public static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    public static final CampaignId CAMPAIGN = new CampaignId("free-them-all");
+    public static final CaseId CASE = new CaseId("case-0001");
+
+    public static final LocalDate SENTENCED_ON = LocalDate.of(2009, 3, 12);
+    public static final LocalDate OPENED_ON = LocalDate.of(2026, 1, 15);
+    public static final LocalDate FACT_DATE = LocalDate.of(2026, 5, 20);
+
+    public static final Person PERSON = new Person("Maria Alvarez", "40123-112", "FCI Aliceville", "US federal");
+    public static final Sentence SENTENCE = new Sentence("life without parole", true, SENTENCED_ON);
+    public static final String OFFENSE = "conspiracy to distribute a controlled substance";
+    public static final Official OFFICIAL = new Official("Jane Roe", "Office of the Pardon Attorney", "US federal");
+
+    public static final String LETTER_FROM = "Maria Alvarez";
+    public static final String LETTER_SUMMARY = "Thanks the team; asks for news about the petition.";
+    public static final String FACILITY = "FCI Aliceville";
+    public static final List<String> VISITORS = List.of("Ana Ruiz", "Tom Baker");
+    public static final String VISIT_NOTES = "In good spirits; needs reading glasses.";
+    public static final String FAMILY_CONTACT = "Lucia Alvarez";
+    public static final String RELATIONSHIP = "daughter";
+    public static final String FAMILY_NOTES = "Will write a support letter.";
+    public static final String COUNSEL = "Sam Hill";
+    public static final String LAW_FIRM = "Clemency Project";
+    public static final String COUNSEL_NOTES = "Reviewed the sentencing record.";
+    public static final LobbyChannel CHANNEL = LobbyChannel.MEETING;
+    public static final String ASK = "Support the commutation petition";
+    public static final String OFFICIAL_RESPONSE = "Will review the file.";
+    public static final String PETITION_ID = "C-2026-0042";
+    public static final PetitionKind PETITION_KIND = PetitionKind.COMMUTATION;
+    public static final String AUTHORITY = "President of the United States";
+    public static final String GRANTED_BY = "President of the United States";
+    public static final ClemencyKind CLEMENCY_KIND = ClemencyKind.COMMUTATION;
+    public static final String TERMS = "sentence commuted to time served";
+    public static final String DENIED_BY = "Office of the Pardon Attorney";
+    public static final String DENIAL_REASON = "insufficient time served";
+    public static final ReleaseReason RELEASE_REASON = ReleaseReason.CLEMENCY;
+    public static final String NOTE = "Call the family back next week.";
+    public static final String CLOSE_REASON = "released and resettled";
+
+    private TestEvents() {
+    }
+
+    /** {@link #NOW} plus some seconds: distinct, increasing recording times. */
+    public static Instant at(long seconds) {
+        return NOW.plusSeconds(seconds);
+    }
+
+    public static LocalDate day(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    public static CampaignLaunched launched(CampaignId campaignId) {
+        return new CampaignLaunched(campaignId, "Campaign " + campaignId.value(), "Releases for " + campaignId.value());
+    }
+
+    public static CaseOpened opened(CaseId caseId) {
+        return opened(caseId, CAMPAIGN);
+    }
+
+    public static CaseOpened opened(CaseId caseId, CampaignId campaignId) {
+        return new CaseOpened(caseId, campaignId, PERSON, SENTENCE, OFFENSE, OPENED_ON);
+    }
+
+    public static CaseOpened opened(CaseId caseId, CampaignId campaignId, Person person, String offense) {
+        return new CaseOpened(caseId, campaignId, person, SENTENCE, offense, OPENED_ON);
+    }
+
+    public static Person person(String name) {
+        return new Person(name, null, FACILITY, "US federal");
+    }
+
+    public static LetterReceived letter(CaseId caseId, LocalDate receivedOn) {
+        return new LetterReceived(caseId, receivedOn, LETTER_FROM, LETTER_SUMMARY);
+    }
+
+    public static PrisonVisitLogged visit(CaseId caseId, LocalDate visitedOn) {
+        return new PrisonVisitLogged(caseId, visitedOn, FACILITY, VISITORS, VISIT_NOTES);
+    }
+
+    public static FamilyContacted familyContacted(CaseId caseId, LocalDate contactedOn) {
+        return new FamilyContacted(caseId, contactedOn, FAMILY_CONTACT, RELATIONSHIP, FAMILY_NOTES);
+    }
+
+    public static LegalConsultationLogged legalConsultation(CaseId caseId, LocalDate consultedOn) {
+        return new LegalConsultationLogged(caseId, consultedOn, COUNSEL, LAW_FIRM, COUNSEL_NOTES);
+    }
+
+    public static OfficialLobbied lobbied(CaseId caseId, LocalDate lobbiedOn) {
+        return lobbied(caseId, lobbiedOn, OFFICIAL);
+    }
+
+    public static OfficialLobbied lobbied(CaseId caseId, LocalDate lobbiedOn, Official official) {
+        return new OfficialLobbied(caseId, lobbiedOn, official, CHANNEL, ASK, OFFICIAL_RESPONSE);
+    }
+
+    public static PetitionFiled petitionFiled(CaseId caseId, LocalDate filedOn) {
+        return petitionFiled(caseId, PETITION_ID, filedOn);
+    }
+
+    public static PetitionFiled petitionFiled(CaseId caseId, String petitionId, LocalDate filedOn) {
+        return new PetitionFiled(caseId, petitionId, filedOn, PETITION_KIND, AUTHORITY);
+    }
+
+    public static ClemencyGranted granted(CaseId caseId, LocalDate grantedOn) {
+        return new ClemencyGranted(caseId, grantedOn, GRANTED_BY, CLEMENCY_KIND, TERMS);
+    }
+
+    public static ClemencyDenied denied(CaseId caseId, LocalDate deniedOn) {
+        return new ClemencyDenied(caseId, deniedOn, DENIED_BY, DENIAL_REASON);
+    }
+
+    public static PersonReleased released(CaseId caseId, LocalDate releasedOn) {
+        return new PersonReleased(caseId, releasedOn, RELEASE_REASON);
+    }
+
+    public static NoteAdded note(CaseId caseId) {
+        return note(caseId, NOTE);
+    }
+
+    public static NoteAdded note(CaseId caseId, String text) {
+        return new NoteAdded(caseId, text);
+    }
+
+    public static CaseClosed closed(CaseId caseId, LocalDate closedOn) {
+        return new CaseClosed(caseId, closedOn, CLOSE_REASON);
+    }
+}

@@ -1,0 +1,25 @@
+package org.freedomcampaigns.tracker.projections.officials;
+
+import org.freedomcampaigns.tracker.api.CaseEvent.OfficialLobbied;
+import org.freedomcampaigns.tracker.projections.ProjectionDriver;
+import org.freedomcampaigns.tracker.projections.Recorded;
+
+public final class OfficialsDriver implements ProjectionDriver {
+    private final OfficialsProjection projection;
+
+    public OfficialsDriver(OfficialsProjection projection) {
+        this.projection = projection;
+    }
+
+    @Override
+    public void apply(Recorded event) {
+        if (event.payload() instanceof OfficialLobbied e) {
+            projection.on(e, event.sequence());
+        }
+    }
+
+    @Override
+    public void reset() {
+        projection.reset();
+    }
+}
