@@ -7,7 +7,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.freedomcampaigns.tracker.web.Commands;
 import org.bson.Document;
 import org.freedomcampaigns.tracker.api.CampaignCommand.LaunchCampaign;
 import org.freedomcampaigns.tracker.api.CampaignId;
@@ -31,12 +31,12 @@ import jakarta.validation.constraints.Size;
 @RestController
 @RequestMapping("/api/campaigns")
 public class CampaignController {
-    private final CommandGateway commands;
+    private final Commands commands;
     private final CampaignDashboardProjection dashboards;
     private final ReadYourWrites readYourWrites;
     private final Ids ids;
 
-    public CampaignController(CommandGateway commands, CampaignDashboardProjection dashboards,
+    public CampaignController(Commands commands, CampaignDashboardProjection dashboards,
                               ReadYourWrites readYourWrites, Ids ids) {
         this.commands = commands;
         this.dashboards = dashboards;
@@ -50,7 +50,7 @@ public class CampaignController {
     @PostMapping
     ResponseEntity<Map<String, String>> launch(@Valid @RequestBody LaunchCampaignRequest request) {
         CampaignId campaignId = new CampaignId(ids.next());
-        commands.sendAndWait(new LaunchCampaign(campaignId, request.name(), request.description()));
+        commands.send(new LaunchCampaign(campaignId, request.name(), request.description()));
         ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/api/campaigns/" + campaignId));
         if (!readYourWrites.awaitCampaign(campaignId)) {
             response.header("X-Read-Models", "catching-up");

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.freedomcampaigns.tracker.web.Commands;
 import org.bson.Document;
 import org.freedomcampaigns.tracker.api.CaseCommand;
 import org.freedomcampaigns.tracker.api.CaseId;
@@ -46,13 +46,13 @@ import jakarta.validation.constraints.Size;
 @RestController
 @RequestMapping("/api/cases")
 public class CaseController {
-    private final CommandGateway commands;
+    private final Commands commands;
     private final CaseSummaryProjection summaries;
     private final TimelineProjection timelines;
     private final ReadYourWrites readYourWrites;
     private final Ids ids;
 
-    public CaseController(CommandGateway commands, CaseSummaryProjection summaries, TimelineProjection timelines,
+    public CaseController(Commands commands, CaseSummaryProjection summaries, TimelineProjection timelines,
                           ReadYourWrites readYourWrites, Ids ids) {
         this.commands = commands;
         this.summaries = summaries;
@@ -68,7 +68,7 @@ public class CaseController {
     @PostMapping
     ResponseEntity<Map<String, String>> open(@Valid @RequestBody OpenCaseRequest request) {
         CaseId caseId = new CaseId(ids.next());
-        FactRecorded recorded = commands.sendAndWait(request.toCommand(caseId));
+        FactRecorded recorded = commands.send(request.toCommand(caseId));
         boolean visible = readYourWrites.awaitCase(caseId, recorded.sequence());
         return withFreshness(ResponseEntity.created(URI.create("/api/cases/" + caseId)), visible)
                 .body(Map.of("id", caseId.value()));
@@ -171,7 +171,7 @@ public class CaseController {
     }
 
     private ResponseEntity<Recorded> record(CaseCommand command) {
-        FactRecorded recorded = commands.sendAndWait(command);
+        FactRecorded recorded = commands.send(command);
         boolean visible = readYourWrites.awaitCase(recorded.caseId(), recorded.sequence());
         return withFreshness(ResponseEntity.status(201), visible)
                 .body(new Recorded(recorded.caseId().value(), recorded.sequence()));

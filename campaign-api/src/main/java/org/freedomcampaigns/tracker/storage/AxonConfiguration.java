@@ -2,7 +2,9 @@ package org.freedomcampaigns.tracker.storage;
 
 import java.time.Clock;
 
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.freedomcampaigns.tracker.campaign.Campaign;
@@ -11,10 +13,13 @@ import org.freedomcampaigns.tracker.casefile.Case;
 import org.freedomcampaigns.tracker.casefile.RepositoryCampaignDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -32,9 +37,25 @@ public class AxonConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * The aggregates, each with a bounded cache of recently used instances and a snapshot every
+     * {@code snapshotEvery} events, so that recording a fact costs the same on a case with a long history.
+     */
     @Bean
-    ConfigurerModule aggregates() {
-        return configurer -> configurer.configureAggregate(Campaign.class).configureAggregate(Case.class);
+    ConfigurerModule aggregates(@Value("${campaign.aggregates.cache-size:10000}") int cacheSize,
+                                @Value("${campaign.aggregates.snapshot-every:100}") int snapshotEvery) {
+        return configurer -> configurer.configureAggregate(cachedAndSnapshotted(Campaign.class, cacheSize,
+                                                                                 snapshotEvery))
+                                       .configureAggregate(cachedAndSnapshotted(Case.class, cacheSize,
+                                                                                snapshotEvery));
+    }
+
+    private static <A> AggregateConfigurer<A> cachedAndSnapshotted(Class<A> type, int cacheSize, int snapshotEvery) {
+        BoundedAggregateCache cache = new BoundedAggregateCache(cacheSize);
+        return AggregateConfigurer.defaultConfiguration(type)
+                                  .configureCache(c -> cache)
+                                  .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                          c.snapshotter(), snapshotEvery));
     }
 
     @Bean
@@ -61,6 +82,19 @@ public class AxonConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
         return JacksonSerializer.builder().objectMapper(storageMapper()).build();
+    }
+
+    /**
+     * Snapshots are aggregates serialized whole: their private fields are the state, so fields are read directly
+     * and accessors ignored.
+     */
+    @Bean
+    @Qualifier("snapshotSerializer")
+    Serializer snapshotSerializer() {
+        ObjectMapper mapper = storageMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
     @Bean

@@ -2,14 +2,12 @@ package org.freedomcampaigns.tracker.storage;
 
 import java.util.Optional;
 
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.freedomcampaigns.tracker.eventstore.MongoEventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -58,33 +56,32 @@ public class StorageConfiguration {
         return Optional.ofNullable(embedded.getIfAvailable()).map(EmbeddedMongo::committer).orElse(StoreCommitter.NONE);
     }
 
+    /** The Axon Mongo extension still keeps the tracking tokens (and later sagas and dead letters). */
     @Bean
     MongoTemplate axonMongoTemplate(MongoDatabase database) {
         return DefaultMongoTemplate.builder().mongoDatabase(database).build();
     }
 
-    @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate template,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer) {
-        return MongoEventStorageEngine.builder()
-                                      .mongoTemplate(template)
-                                      .eventSerializer(eventSerializer)
-                                      .snapshotSerializer(serializer)
-                                      .build();
+    /**
+     * Our own engine (campaign-eventstore): global sequence, gap-aware tokens, atomic appends, reads served by
+     * indexes. Appends are acknowledged once durable: the engine group-commits concurrent appends and calls the
+     * store committer once per group.
+     */
+    @Bean(destroyMethod = "close")
+    MongoEventStore eventStorageEngine(MongoDatabase database,
+                                       @Qualifier("eventSerializer") Serializer eventSerializer,
+                                       @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
+                                       StoreCommitter committer) {
+        return MongoEventStore.builder()
+                              .database(database)
+                              .eventSerializer(eventSerializer)
+                              .snapshotSerializer(snapshotSerializer)
+                              .durability(committer::commit)
+                              .build();
     }
 
     @Bean
     TokenStore tokenStore(MongoTemplate template, Serializer serializer) {
         return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).build();
-    }
-
-    /**
-     * Acknowledge only what is on disk: each command commits the store once its events are appended and before its
-     * result goes back to the caller.
-     */
-    @Bean
-    DurableCommands durableCommands(CommandBus commandBus, StoreCommitter committer) {
-        return new DurableCommands(commandBus, committer);
     }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.freedomcampaigns.tracker.api.InvalidInputException;
 import org.freedomcampaigns.tracker.api.RuleViolationException;
@@ -59,8 +60,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<Object> concurrentChange(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> concurrentChange(Exception e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                                         "the case was changed by another request at the same time; retry");
         problem.setProperty("code", "CONCURRENT_MODIFICATION");

@@ -1,0 +1,437 @@
+package org.freedomcampaigns.tracker.eventstore;
+
+import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.APPENDED_AT;
+import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.FIRST_SEQ;
+import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.ID;
+import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.KEY;
+import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.LAST_SEQ;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.freedomcampaigns.tracker.eventstore.CommitDocuments.Commit;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+
+/**
+ * An Axon event storage engine on MongoDB whose cost does not grow with the size of the store.
+ *
+ * <ul>
+ *     <li><b>Global sequence.</b> Every event gets a global index reserved at append time from a counter document
+ *     ({@code $inc}), not from a clock. Tracking uses {@link GapAwareTrackingToken}s over that index: an index that
+ *     was reserved but is not (yet) stored is a gap, delivered later if it is filled and given up once events stored
+ *     after it are older than the gap timeout. A token is a number and a short list of gaps.</li>
+ *     <li><b>Atomic appends.</b> The events of one aggregate appended together are one document
+ *     ({@link CommitDocuments}).</li>
+ *     <li><b>Durable, group-committed appends.</b> {@link GroupCommitter} stores all appends waiting at a moment with
+ *     one reservation, one {@code insertMany} and one durability call (a store commit on the embedded server).</li>
+ *     <li><b>Index-served reads only.</b> Aggregates are read by exact commit keys ({@code $in} on a unique
+ *     single-field index), tracking by exact global indexes ({@code $in} on {@code _id}), snapshots by {@code _id}.
+ *     Neither the embedded server nor a real MongoDB scans.</li>
+ * </ul>
+ */
+public class MongoEventStore extends BatchingEventStorageEngine implements AutoCloseable {
+    public static final String COMMITS = "event_commits";
+    public static final String COUNTERS = "event_counters";
+    public static final String SNAPSHOTS = "event_snapshots";
+    /** How far before a requested sequence number to look for the commit that holds it. */
+    private static final int LOOK_BACK = 16;
+
+    private final MongoCollection<Document> commits;
+    private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> snapshots;
+    private final GroupCommitter committer;
+    private final Duration gapTimeout;
+    private final int maxGapOffset;
+
+    protected MongoEventStore(Builder builder) {
+        super(builder);
+        this.commits = builder.database.getCollection(COMMITS);
+        this.counters = builder.database.getCollection(COUNTERS);
+        this.snapshots = builder.database.getCollection(SNAPSHOTS);
+        this.gapTimeout = builder.gapTimeout;
+        this.maxGapOffset = builder.maxGapOffset;
+        commits.createIndex(Indexes.ascending(KEY), new IndexOptions().unique(true));
+        this.committer = new GroupCommitter(commits, counters, builder.durability, builder.maxCommitsPerGroup);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------------------------------------ appending
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Commit> toStore = CommitDocuments.of(events, serializer);
+        try {
+            committer.append(toStore);
+        } catch (GroupCommitter.Conflict conflict) {
+            handlePersistenceException((Exception) conflict.getCause(), conflict.commit().firstEvent());
+        }
+    }
+
+    static boolean isDuplicateKey(Throwable exception) {
+        if (exception instanceof MongoBulkWriteException bulk) {
+            return bulk.getWriteErrors().stream()
+                       .anyMatch(e -> ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY);
+        }
+        return exception instanceof MongoWriteException write
+                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document current = snapshots.find(Filters.eq(ID, snapshot.getAggregateIdentifier())).first();
+        if (current != null && ((Number) current.get("seq")).longValue() >= snapshot.getSequenceNumber()) {
+            return;
+        }
+        SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = snapshot.serializeMetaData(serializer, String.class);
+        Document document = new Document(ID, snapshot.getAggregateIdentifier())
+                .append("type", snapshot.getType())
+                .append("seq", snapshot.getSequenceNumber())
+                .append("eventId", snapshot.getIdentifier())
+                .append("timestamp", DateTimeUtils.formatInstant(snapshot.getTimestamp()))
+                .append("payloadType", payload.getType().getName())
+                .append("revision", payload.getType().getRevision())
+                .append("payload", payload.getData())
+                .append("metaData", metaData.getData());
+        snapshots.replaceOne(Filters.eq(ID, snapshot.getAggregateIdentifier()), document,
+                             new ReplaceOptions().upsert(true));
+    }
+
+    // -------------------------------------------------------------------------------------- reading aggregates
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(Filters.eq(ID, aggregateIdentifier)).first();
+        if (snapshot == null) {
+            return Stream.empty();
+        }
+        return Stream.of(new GenericDomainEventEntry<>(snapshot.getString("type"), aggregateIdentifier,
+                                                       ((Number) snapshot.get("seq")).longValue(),
+                                                       snapshot.getString("eventId"),
+                                                       snapshot.getString("timestamp"),
+                                                       snapshot.getString("payloadType"),
+                                                       snapshot.getString("revision"),
+                                                       snapshot.getString("payload"),
+                                                       snapshot.getString("metaData")));
+    }
+
+    @Override
+    protected boolean fetchForAggregateUntilEmpty() {
+        return true;
+    }
+
+    /**
+     * Walks the aggregate's chain of commits from the one holding {@code firstSequenceNumber}: each commit ends at
+     * {@code lastSeq}, the next one is keyed {@code lastSeq + 1}. Keys are fetched a window at a time with one
+     * {@code $in}, guessing one event per commit; commits of several events just leave keys unmatched.
+     */
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+                                                                   long firstSequenceNumber, int batchSize) {
+        List<DomainEventData<?>> result = new ArrayList<>();
+        Document commit = commitHolding(aggregateIdentifier, firstSequenceNumber, batchSize);
+        int window = Math.max(batchSize, 1);
+        Map<Long, Document> fetched = new HashMap<>();
+        while (commit != null) {
+            for (Document event : CommitDocuments.events(commit)) {
+                if (((Number) event.get("seq")).longValue() >= firstSequenceNumber) {
+                    result.add(CommitDocuments.entry(commit, event));
+                }
+            }
+            long next = ((Number) commit.get(LAST_SEQ)).longValue() + 1;
+            commit = fetched.remove(next);
+            if (commit == null && result.size() < window * 64) {
+                fetched = fetchCommits(aggregateIdentifier, next, next + window);
+                commit = fetched.remove(next);
+            }
+        }
+        return result;
+    }
+
+    /** The commit of the aggregate that holds the given sequence number, or null if there is none. */
+    private Document commitHolding(String aggregateIdentifier, long sequence, int batchSize) {
+        long from = Math.max(0, sequence - LOOK_BACK);
+        Map<Long, Document> found = fetchCommits(aggregateIdentifier, from, sequence + 1);
+        while (true) {
+            Optional<Document> holding = found.values().stream()
+                                              .filter(c -> ((Number) c.get(FIRST_SEQ)).longValue() <= sequence
+                                                      && ((Number) c.get(LAST_SEQ)).longValue() >= sequence)
+                                              .findFirst();
+            if (holding.isPresent()) {
+                return holding.get();
+            }
+            boolean laterExists = found.values().stream()
+                                       .anyMatch(c -> ((Number) c.get(FIRST_SEQ)).longValue() > sequence);
+            if (from == 0 || laterExists || found.isEmpty() && sequence == 0) {
+                return null;
+            }
+            // a commit of more than LOOK_BACK events: look further back
+            long to = from;
+            from = Math.max(0, from - Math.max(LOOK_BACK, batchSize));
+            found = fetchCommits(aggregateIdentifier, from, to);
+            if (found.isEmpty() && from == 0) {
+                return null;
+            }
+        }
+    }
+
+    /** Commits of the aggregate whose first sequence number is in [from, to), by first sequence number. */
+    private Map<Long, Document> fetchCommits(String aggregateIdentifier, long from, long to) {
+        List<String> keys = LongStream.range(from, to).mapToObj(s -> CommitDocuments.key(aggregateIdentifier, s))
+                                      .toList();
+        Map<Long, Document> found = new HashMap<>();
+        commits.find(Filters.in(KEY, keys)).forEach(c -> found.put(((Number) c.get(FIRST_SEQ)).longValue(), c));
+        return found;
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        long from = readSnapshotData(aggregateIdentifier).findFirst().map(s -> s.getSequenceNumber() + 1).orElse(0L);
+        List<? extends DomainEventData<?>> events = fetchDomainEvents(aggregateIdentifier, from, batchSize());
+        if (!events.isEmpty()) {
+            return Optional.of(events.get(events.size() - 1).getSequenceNumber());
+        }
+        return from == 0 ? Optional.empty() : Optional.of(from - 1);
+    }
+
+    // ----------------------------------------------------------------------------------------------- tracking
+
+    /**
+     * Fetches the events after the token: the indexes the token still waits for (its gaps) and a window of
+     * {@code batchSize} indexes after its position, by exact {@code _id}. A window of reserved indexes that hold
+     * nothing yet (a large append in flight or failed) is looked past, up to the highest reserved index.
+     */
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken token = lastToken == null ? null : cleanGaps((GapAwareTrackingToken) lastToken);
+        long position = token == null ? -1 : token.getIndex();
+        List<Long> ids = new ArrayList<>(token == null ? List.of() : token.getGaps());
+        long windowEnd = position + batchSize;
+        LongStream.rangeClosed(position + 1, windowEnd).forEach(ids::add);
+        List<Document> found = findByIds(ids);
+        long reservedUpTo = -2;
+        while (found.stream().noneMatch(c -> ((Number) c.get(ID)).longValue() > position)) {
+            if (reservedUpTo == -2) {
+                reservedUpTo = reservedUpTo();
+            }
+            if (windowEnd >= reservedUpTo) {
+                break;
+            }
+            long from = windowEnd + 1;
+            windowEnd = Math.min(reservedUpTo, windowEnd + Math.max(batchSize, 1000));
+            found = new ArrayList<>(found);
+            found.addAll(findByIds(LongStream.rangeClosed(from, windowEnd).boxed().toList()));
+        }
+        found.sort(Comparator.comparingLong(c -> ((Number) c.get(ID)).longValue()));
+
+        long timeoutFrame = System.currentTimeMillis() - gapTimeout.toMillis();
+        List<TrackedEventData<?>> result = new ArrayList<>();
+        for (Document commit : found) {
+            long index = ((Number) commit.get(ID)).longValue();
+            boolean allowGaps = ((Number) commit.get(APPENDED_AT)).longValue() > timeoutFrame;
+            for (Document event : CommitDocuments.events(commit)) {
+                if (token == null) {
+                    SortedSet<Long> gaps = allowGaps
+                            ? LongStream.range(0, index).boxed().collect(TreeSet::new, TreeSet::add, TreeSet::addAll)
+                            : new TreeSet<>();
+                    token = GapAwareTrackingToken.newInstance(index, gaps);
+                } else {
+                    token = token.advanceTo(index, allowGaps ? maxGapOffset : 0);
+                }
+                result.add(new TrackedDomainEventData<>(token, CommitDocuments.entry(commit, event)));
+                index++;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Gives up gaps that will not be filled: a run of gaps is dropped once the commit stored right after it is older
+     * than the gap timeout (an append that reserved those indexes would have finished by then). Runs are dropped
+     * from the lowest up, as a token can only drop its lowest gaps.
+     */
+    private GapAwareTrackingToken cleanGaps(GapAwareTrackingToken token) {
+        if (!token.hasGaps()) {
+            return token;
+        }
+        List<Long> runEnds = new ArrayList<>();
+        Long previous = null;
+        for (Long gap : token.getGaps()) {
+            if (previous != null && gap != previous + 1) {
+                runEnds.add(previous + 1);
+            }
+            previous = gap;
+        }
+        runEnds.add(previous + 1);
+        Map<Long, Document> after = new HashMap<>();
+        findByIds(runEnds).forEach(c -> after.put(((Number) c.get(ID)).longValue(), c));
+        long timeoutFrame = System.currentTimeMillis() - gapTimeout.toMillis();
+        GapAwareTrackingToken cleaned = token;
+        for (Long end : runEnds) {
+            Document next = after.get(end);
+            if (next == null || ((Number) next.get(APPENDED_AT)).longValue() > timeoutFrame) {
+                break;
+            }
+            cleaned = cleaned.withGapsTruncatedAt(end);
+        }
+        return cleaned;
+    }
+
+    private List<Document> findByIds(List<Long> ids) {
+        List<Document> found = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            commits.find(Filters.in(ID, ids)).into(found);
+        }
+        return found;
+    }
+
+    /** The highest global index reserved so far, or -1. */
+    private long reservedUpTo() {
+        Document counter = counters.find(Filters.eq(ID, GroupCommitter.COUNTER_ID)).first();
+        return counter == null ? -1 : ((Number) counter.get("next")).longValue() - 1;
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        long head = reservedUpTo();
+        return head < 0 ? null : GapAwareTrackingToken.newInstance(head, new TreeSet<>());
+    }
+
+    /** The position just before the first event stored at or after the given time. Scans: meant for admin use. */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        long first = Long.MAX_VALUE;
+        for (Document commit : commits.find(Filters.gte(APPENDED_AT, dateTime.toEpochMilli()))
+                                      .projection(new Document(ID, 1))) {
+            first = Math.min(first, ((Number) commit.get(ID)).longValue());
+        }
+        if (first == Long.MAX_VALUE) {
+            return createHeadToken();
+        }
+        return first == 0 ? null : GapAwareTrackingToken.newInstance(first - 1, new TreeSet<>());
+    }
+
+    @Override
+    public void close() {
+        committer.close();
+    }
+
+    /** Builds a {@link MongoEventStore}. */
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+        private MongoDatabase database;
+        private Runnable durability = () -> {
+        };
+        private Duration gapTimeout = Duration.ofSeconds(60);
+        private int maxGapOffset = 10_000;
+        private int maxCommitsPerGroup = 1_000;
+
+        Builder() {
+            persistenceExceptionResolver(MongoEventStore::isDuplicateKey);
+            batchSize(100);
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        /** Called once per group of appends, after they were written and before they are acknowledged. */
+        public Builder durability(Runnable durability) {
+            this.durability = durability;
+            return this;
+        }
+
+        /** How long a reserved index that holds nothing is waited for once later events are stored. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        public Builder maxGapOffset(int maxGapOffset) {
+            this.maxGapOffset = maxGapOffset;
+            return this;
+        }
+
+        public Builder maxCommitsPerGroup(int maxCommitsPerGroup) {
+            this.maxCommitsPerGroup = maxCommitsPerGroup;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        @Override
+        public Builder persistenceExceptionResolver(PersistenceExceptionResolver resolver) {
+            super.persistenceExceptionResolver(resolver);
+            return this;
+        }
+
+        public MongoEventStore build() {
+            if (database == null) {
+                throw new IllegalStateException("a database is required");
+            }
+            validate();
+            return new MongoEventStore(this);
+        }
+    }
+}
