@@ -12,6 +12,6 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 campaign
 USER campaign
 WORKDIR /app
-COPY --from=build /src/campaign-api/target/campaign-api.jar app.jar
+COPY --from=build /src/campaign-api/target/campaign-api-exec.jar app.jar
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
