@@ -69,6 +69,8 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
     public static final String SNAPSHOTS = "event_snapshots";
     /** How far before a requested sequence number to look for the commit that holds it. */
     private static final int LOOK_BACK = 16;
+    /** Commit keys asked for in the first lookup of an aggregate's chain. */
+    private static final int FIRST_WINDOW = 32;
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> counters;
@@ -170,7 +172,8 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
                                                                    long firstSequenceNumber, int batchSize) {
         List<DomainEventData<?>> result = new ArrayList<>();
         Document commit = commitHolding(aggregateIdentifier, firstSequenceNumber, batchSize);
-        int window = Math.max(batchSize, 1);
+        // most aggregates since their last snapshot are short: start with a small window, grow it on long chains
+        int window = FIRST_WINDOW;
         Map<Long, Document> fetched = new HashMap<>();
         while (commit != null) {
             for (Document event : CommitDocuments.events(commit)) {
@@ -180,9 +183,10 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
             }
             long next = ((Number) commit.get(LAST_SEQ)).longValue() + 1;
             commit = fetched.remove(next);
-            if (commit == null && result.size() < window * 64) {
+            if (commit == null) {
                 fetched = fetchCommits(aggregateIdentifier, next, next + window);
                 commit = fetched.remove(next);
+                window = Math.min(window * 2, Math.max(batchSize, FIRST_WINDOW));
             }
         }
         return result;
@@ -372,7 +376,7 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
 
         Builder() {
             persistenceExceptionResolver(MongoEventStore::isDuplicateKey);
-            batchSize(100);
+            batchSize(1_000);
         }
 
         public Builder database(MongoDatabase database) {

@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.freedomcampaigns.tracker.api.CampaignEvent;
 import org.freedomcampaigns.tracker.api.CampaignId;
@@ -173,5 +175,42 @@ class ReadModelRebuildTest extends MongoTestBase {
         applyAll(noisy);
 
         assertThat(views()).isEqualTo(clean);
+    }
+
+    @Test
+    void applying_in_batches_within_units_of_work_gives_the_same_views() {
+        List<Recorded> stream = stream();
+        applyAll(stream);
+        Map<String, Object> oneByOne = views();
+        drivers.forEach(ProjectionDriver::reset);
+
+        int batchSize = 5;
+        for (int from = 0; from < stream.size(); from += batchSize) {
+            List<Recorded> batch = stream.subList(from, Math.min(from + batchSize, stream.size()));
+            DefaultUnitOfWork.startAndGet(null).execute(() -> drivers.forEach(driver -> driver.applyAll(batch)));
+        }
+
+        assertThat(views()).isEqualTo(oneByOne);
+    }
+
+    @Test
+    void a_batch_is_written_only_when_its_unit_of_work_commits() {
+        List<Recorded> stream = stream();
+        List<Recorded> firstBatch = stream.subList(0, 8);
+        UnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(null);
+        drivers.forEach(driver -> driver.applyAll(firstBatch));
+        assertThat(summaries.find(C1)).as("nothing written before commit").isEmpty();
+        failing.rollback();
+        assertThat(summaries.find(C1)).as("nothing written after a rollback").isEmpty();
+        assertThat(dashboards.all()).isEmpty();
+
+        // the processor then retries the same events, and the rest follow
+        DefaultUnitOfWork.startAndGet(null).execute(() -> drivers.forEach(driver -> driver.applyAll(firstBatch)));
+        DefaultUnitOfWork.startAndGet(null).execute(
+                () -> drivers.forEach(driver -> driver.applyAll(stream.subList(8, stream.size()))));
+        Map<String, Object> batched = views();
+        drivers.forEach(ProjectionDriver::reset);
+        applyAll(stream);
+        assertThat(batched).isEqualTo(views());
     }
 }

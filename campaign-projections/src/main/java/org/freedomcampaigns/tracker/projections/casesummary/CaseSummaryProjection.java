@@ -33,6 +33,7 @@ import org.freedomcampaigns.tracker.api.CaseEvent.PrisonVisitLogged;
 import org.freedomcampaigns.tracker.api.CaseId;
 import org.freedomcampaigns.tracker.api.CaseStatus;
 import org.freedomcampaigns.tracker.projections.support.CaseProgress;
+import org.freedomcampaigns.tracker.projections.support.DocumentWrites;
 import org.freedomcampaigns.tracker.projections.support.Documents;
 
 import com.mongodb.client.MongoCollection;
@@ -56,9 +57,11 @@ public class CaseSummaryProjection implements CaseProgress {
     private static final String[] INTERNAL = {"search"};
 
     private final MongoCollection<Document> summaries;
+    private final DocumentWrites writes;
 
     public CaseSummaryProjection(MongoDatabase database) {
         this.summaries = database.getCollection(COLLECTION);
+        this.writes = new DocumentWrites(summaries);
         // served from these on a real MongoDB; the embedded server accepts them and scans
         summaries.createIndex(Indexes.ascending("campaignId"));
         summaries.createIndex(Indexes.ascending("status"));
@@ -67,7 +70,7 @@ public class CaseSummaryProjection implements CaseProgress {
     @EventHandler
     void on(CaseEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         String id = event.caseId().value();
-        Document summary = Documents.byId(summaries, id);
+        Document summary = writes.find(id);
         if (Documents.longValue(summary, "version", -1) >= sequence) {
             return;
         }
@@ -88,7 +91,7 @@ public class CaseSummaryProjection implements CaseProgress {
         }
         summary.put("lastRecordedAt", recordedAt.toString());
         summary.put("version", sequence);
-        Documents.save(summaries, id, summary);
+        writes.save(id, summary);
     }
 
     private static Document opened(CaseOpened event) {

@@ -27,6 +27,7 @@ import org.freedomcampaigns.tracker.api.CaseId;
 import org.freedomcampaigns.tracker.api.CaseStatus;
 import org.freedomcampaigns.tracker.projections.support.CaseEntries;
 import org.freedomcampaigns.tracker.projections.support.CaseProgress;
+import org.freedomcampaigns.tracker.projections.support.DocumentWrites;
 import org.freedomcampaigns.tracker.projections.support.Documents;
 
 import com.mongodb.client.MongoCollection;
@@ -53,16 +54,21 @@ public class CampaignDashboardProjection implements CaseProgress {
 
     private final MongoCollection<Document> dashboards;
     private final MongoCollection<Document> caseCampaigns;
+    private final DocumentWrites dashboardWrites;
+    private final DocumentWrites caseCampaignWrites;
 
     public CampaignDashboardProjection(MongoDatabase database) {
         this.dashboards = database.getCollection(COLLECTION);
         this.caseCampaigns = database.getCollection(CASES_COLLECTION);
+        // the campaign documents carry the per-case sequence that makes this idempotent: written first
+        this.dashboardWrites = new DocumentWrites(dashboards, 0);
+        this.caseCampaignWrites = new DocumentWrites(caseCampaigns, 1);
     }
 
     @EventHandler
     void on(CampaignLaunched event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         String id = event.campaignId().value();
-        if (Documents.byId(dashboards, id) != null) {
+        if (dashboardWrites.find(id) != null) {
             return;
         }
         Document dashboard = new Document("id", id)
@@ -73,13 +79,13 @@ public class CampaignDashboardProjection implements CaseProgress {
                 .append("launchedAtNanos", recordedAt.getEpochSecond() * 1_000_000_000L + recordedAt.getNano())
                 .append("version", sequence)
                 .append("cases", new ArrayList<Document>());
-        Documents.save(dashboards, id, dashboard);
+        dashboardWrites.save(id, dashboard);
     }
 
     @EventHandler
     void on(CaseEvent event, @SequenceNumber long sequence) {
         String caseId = event.caseId().value();
-        Document link = Documents.byId(caseCampaigns, caseId);
+        Document link = caseCampaignWrites.find(caseId);
         if (link == null) {
             if (!(event instanceof CaseOpened opened)) {
                 throw new IllegalStateException("event " + sequence + " of a case that was never opened");
@@ -90,7 +96,7 @@ public class CampaignDashboardProjection implements CaseProgress {
             return;
         }
         String campaignId = link.getString("campaignId");
-        Document dashboard = Documents.byId(dashboards, campaignId);
+        Document dashboard = dashboardWrites.find(campaignId);
         if (dashboard == null) {
             throw new IllegalStateException("case event for campaign not yet projected");
         }
@@ -104,10 +110,10 @@ public class CampaignDashboardProjection implements CaseProgress {
                 Documents.increment(entry, "counts", counter);
             }
             entry.put("seq", sequence);
-            Documents.save(dashboards, campaignId, dashboard);
+            dashboardWrites.save(campaignId, dashboard);
         }
         link.put("seq", sequence);
-        Documents.save(caseCampaigns, caseId, link);
+        caseCampaignWrites.save(caseId, link);
     }
 
     private static String counterFor(CaseEvent event) {

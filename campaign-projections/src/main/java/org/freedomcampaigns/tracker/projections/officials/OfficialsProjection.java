@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.freedomcampaigns.tracker.api.CaseEvent.OfficialLobbied;
 import org.freedomcampaigns.tracker.api.Official;
 import org.freedomcampaigns.tracker.projections.support.CaseEntries;
+import org.freedomcampaigns.tracker.projections.support.DocumentWrites;
 import org.freedomcampaigns.tracker.projections.support.Documents;
 
 import com.mongodb.client.MongoCollection;
@@ -32,9 +33,11 @@ public class OfficialsProjection {
     public static final String COLLECTION = "officials";
 
     private final MongoCollection<Document> officials;
+    private final DocumentWrites writes;
 
     public OfficialsProjection(MongoDatabase database) {
         this.officials = database.getCollection(COLLECTION);
+        this.writes = new DocumentWrites(officials);
     }
 
     static String key(Official official) {
@@ -49,7 +52,7 @@ public class OfficialsProjection {
     @EventHandler
     void on(OfficialLobbied event, @SequenceNumber long sequence) {
         String id = key(event.official());
-        Document official = Documents.byId(officials, id);
+        Document official = writes.find(id);
         if (official == null) {
             official = new Document("name", event.official().name())
                     .append("office", event.official().office())
@@ -67,7 +70,7 @@ public class OfficialsProjection {
             entry.put("lastContactOn", contactOn);
         }
         entry.put("seq", sequence);
-        Documents.save(officials, id, official);
+        writes.save(id, official);
     }
 
     @ResetHandler

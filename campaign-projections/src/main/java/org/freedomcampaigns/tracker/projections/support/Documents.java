@@ -4,25 +4,18 @@ import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 
 /**
- * Small helpers over the driver. Every lookup and write goes by {@code _id} alone: the embedded server serves only
- * exact matches on a single-field unique index from the index, and scans for anything else.
+ * Small helpers over the driver for reading read models. Lookups go by {@code _id} alone: the embedded server
+ * serves only exact matches on a single-field unique index from the index, and scans for anything else. Writes go
+ * through {@link DocumentWrites}.
  */
 public final class Documents {
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
-
     private Documents() {
     }
 
     public static Document byId(MongoCollection<Document> collection, String id) {
         return collection.find(Filters.eq("_id", id)).first();
-    }
-
-    public static void save(MongoCollection<Document> collection, String id, Document document) {
-        document.put("_id", id);
-        collection.replaceOne(Filters.eq("_id", id), document, UPSERT);
     }
 
     public static long longValue(Document document, String key, long absent) {

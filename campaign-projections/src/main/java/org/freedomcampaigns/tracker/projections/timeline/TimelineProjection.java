@@ -16,14 +16,13 @@ import org.bson.Document;
 import org.freedomcampaigns.tracker.api.CaseEvent;
 import org.freedomcampaigns.tracker.api.CaseId;
 import org.freedomcampaigns.tracker.projections.support.CaseProgress;
+import org.freedomcampaigns.tracker.projections.support.DocumentWrites;
 import org.freedomcampaigns.tracker.projections.support.Documents;
 import org.freedomcampaigns.tracker.projections.support.RecordDocuments;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 
 /**
  * The timeline read model: one document per case holding an entry per recorded fact (sequence, the date it
@@ -39,15 +38,19 @@ public class TimelineProjection implements CaseProgress {
     public static final String COLLECTION = "case_timelines";
 
     private final MongoCollection<Document> timelines;
+    private final DocumentWrites writes;
 
     public TimelineProjection(MongoDatabase database) {
         this.timelines = database.getCollection(COLLECTION);
+        this.writes = new DocumentWrites(timelines);
     }
 
     @EventHandler
     void on(CaseEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         String id = event.caseId().value();
-        if (appliedSequence(event.caseId()) >= sequence) {
+        Object pending = writes.pendingValue(id, "version");
+        long applied = pending != null ? ((Number) pending).longValue() : appliedSequence(event.caseId());
+        if (applied >= sequence) {
             return;
         }
         LocalDate occurredOn = event.occurredOn() != null
@@ -58,9 +61,7 @@ public class TimelineProjection implements CaseProgress {
                 .append("kind", event.getClass().getSimpleName())
                 .append("summary", TimelineSummaries.of(event))
                 .append("details", RecordDocuments.toDocument((Record) event, "caseId"));
-        timelines.updateOne(Filters.eq("_id", id),
-                            Updates.combine(Updates.push("entries", entry), Updates.set("version", sequence)),
-                            new UpdateOptions().upsert(true));
+        writes.append(id, "entries", entry, "version", sequence);
     }
 
     @ResetHandler
