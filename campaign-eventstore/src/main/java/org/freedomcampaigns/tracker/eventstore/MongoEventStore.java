@@ -171,25 +171,42 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                    long firstSequenceNumber, int batchSize) {
         List<DomainEventData<?>> result = new ArrayList<>();
-        Document commit = commitHolding(aggregateIdentifier, firstSequenceNumber, batchSize);
+        walk(aggregateIdentifier, firstSequenceNumber, (commit, event, globalIndex) -> {
+            result.add(CommitDocuments.entry(commit, event));
+            return true;
+        });
+        return result;
+    }
+
+    /** Receives the events of a walk; answers whether to go on. */
+    @FunctionalInterface
+    private interface EventVisitor {
+        boolean visit(Document commit, Document event, long globalIndex);
+    }
+
+    /** Visits the aggregate's events from a sequence number on, in order, until the visitor answers false. */
+    private void walk(String aggregateIdentifier, long fromSequence, EventVisitor visitor) {
+        Document commit = commitHolding(aggregateIdentifier, fromSequence, FIRST_WINDOW);
         // most aggregates since their last snapshot are short: start with a small window, grow it on long chains
         int window = FIRST_WINDOW;
         Map<Long, Document> fetched = new HashMap<>();
         while (commit != null) {
+            long index = ((Number) commit.get(ID)).longValue();
             for (Document event : CommitDocuments.events(commit)) {
-                if (((Number) event.get("seq")).longValue() >= firstSequenceNumber) {
-                    result.add(CommitDocuments.entry(commit, event));
+                if (((Number) event.get("seq")).longValue() >= fromSequence
+                        && !visitor.visit(commit, event, index)) {
+                    return;
                 }
+                index++;
             }
             long next = ((Number) commit.get(LAST_SEQ)).longValue() + 1;
             commit = fetched.remove(next);
             if (commit == null) {
                 fetched = fetchCommits(aggregateIdentifier, next, next + window);
                 commit = fetched.remove(next);
-                window = Math.min(window * 2, Math.max(batchSize, FIRST_WINDOW));
+                window = Math.min(window * 2, Math.max(batchSize(), FIRST_WINDOW));
             }
         }
-        return result;
     }
 
     /** The commit of the aggregate that holds the given sequence number, or null if there is none. */
@@ -226,6 +243,25 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
         Map<Long, Document> found = new HashMap<>();
         commits.find(Filters.in(KEY, keys)).forEach(c -> found.put(((Number) c.get(FIRST_SEQ)).longValue(), c));
         return found;
+    }
+
+    /**
+     * The aggregate's events as stored, from a sequence number on, at most {@code limit} of them: for auditors,
+     * who must see what was recorded rather than what today's code makes of it.
+     */
+    public List<StoredEvent> storedEvents(String aggregateIdentifier, long fromSequence, int limit) {
+        List<StoredEvent> result = new ArrayList<>();
+        if (limit <= 0) {
+            return result;
+        }
+        walk(aggregateIdentifier, fromSequence, (commit, event, globalIndex) -> {
+            result.add(new StoredEvent(aggregateIdentifier, ((Number) event.get("seq")).longValue(), globalIndex,
+                                       event.getString("eventId"), event.getString("timestamp"),
+                                       event.getString("payloadType"), event.getString("revision"),
+                                       event.getString("payload"), event.getString("metaData")));
+            return result.size() < limit;
+        });
+        return result;
     }
 
     @Override
