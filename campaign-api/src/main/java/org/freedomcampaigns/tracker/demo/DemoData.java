@@ -3,7 +3,6 @@ package org.freedomcampaigns.tracker.demo;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.freedomcampaigns.tracker.api.CampaignCommand.LaunchCampaign;
 import org.freedomcampaigns.tracker.api.CampaignId;
 import org.freedomcampaigns.tracker.api.CaseCommand;
@@ -27,6 +26,8 @@ import org.freedomcampaigns.tracker.api.ReleaseReason;
 import org.freedomcampaigns.tracker.api.RuleViolation;
 import org.freedomcampaigns.tracker.api.RuleViolationException;
 import org.freedomcampaigns.tracker.api.Sentence;
+import org.freedomcampaigns.tracker.web.Commands;
+import org.freedomcampaigns.tracker.web.EventMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -55,16 +56,18 @@ public class DemoData implements ApplicationRunner {
     private static final Official PARDON_ATTORNEY = new Official("Office of the Pardon Attorney",
                                                                  "U.S. Department of Justice", "United States");
 
-    private final CommandGateway commands;
+    private static final String LOAD = "demo-data";
 
-    public DemoData(CommandGateway commands) {
+    private final Commands commands;
+
+    public DemoData(Commands commands) {
         this.commands = commands;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         try {
-            commands.sendAndWait(new LaunchCampaign(CAMPAIGN, "The Justice Project",
+            commands.sendAs(EventMetadata.SYSTEM, LOAD, new LaunchCampaign(CAMPAIGN, "The Justice Project",
                     "Clemency and release for people serving extreme sentences, above all life without parole."));
         } catch (RuleViolationException e) {
             if (e.violation() == RuleViolation.CAMPAIGN_ALREADY_EXISTS) {
@@ -73,7 +76,7 @@ public class DemoData implements ApplicationRunner {
             }
             throw e;
         }
-        story().forEach(commands::sendAndWait);
+        story().forEach(command -> commands.sendAs(EventMetadata.SYSTEM, LOAD, command));
         log.info("Demo data loaded: 1 campaign, 5 cases");
     }
 

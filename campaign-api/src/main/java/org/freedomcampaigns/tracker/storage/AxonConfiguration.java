@@ -5,7 +5,11 @@ import java.time.Clock;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.freedomcampaigns.tracker.web.EventMetadata;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.freedomcampaigns.tracker.campaign.Campaign;
 import org.freedomcampaigns.tracker.casefile.CampaignDirectory;
@@ -31,6 +35,18 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    /** Axon's origin data (causing message, trace) on every message. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Who recorded an event and the request it came with: copied from the command onto its events. */
+    @Bean
+    CorrelationDataProvider recordedByAndRequestId() {
+        return new SimpleCorrelationDataProvider(EventMetadata.RECORDED_BY, EventMetadata.REQUEST_ID);
+    }
 
     @Bean
     Clock clock() {

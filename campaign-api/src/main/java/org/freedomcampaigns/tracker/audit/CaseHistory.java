@@ -1,0 +1,92 @@
+package org.freedomcampaigns.tracker.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.freedomcampaigns.tracker.api.CaseEvent;
+import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.eventstore.MongoEventStore;
+import org.freedomcampaigns.tracker.eventstore.StoredEvent;
+import org.freedomcampaigns.tracker.web.EventMetadata;
+import org.freedomcampaigns.tracker.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A case's history read from the event store itself, never from a read model: every event in order with what was
+ * recorded, when, by whom and in which request.
+ */
+@Component
+public class CaseHistory {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MongoEventStore events;
+    private final Serializer serializer;
+
+    public CaseHistory(MongoEventStore events, @Qualifier("eventSerializer") Serializer serializer) {
+        this.events = events;
+        this.serializer = serializer;
+    }
+
+    /** One recorded event as an auditor sees it. */
+    public record Entry(long sequence, long globalIndex, String eventId, String type, String payloadType,
+                        String revision, String occurredOn, String recordedAt, String recordedBy,
+                        String correlationId, String causationId, JsonNode payload) {
+    }
+
+    /** A page of a case's history; {@code nextSequence} is where the next page starts, or null at the end. */
+    public record Page(String caseId, long fromSequence, List<Entry> events, Long nextSequence) {
+    }
+
+    public Page read(CaseId caseId, long fromSequence, int limit) {
+        List<StoredEvent> stored = events.storedEvents(caseId.value(), fromSequence, limit + 1);
+        if (stored.isEmpty() && (fromSequence == 0 || events.storedEvents(caseId.value(), 0, 1).isEmpty())) {
+            throw new NotFoundException("case", caseId.value());
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (StoredEvent event : stored.subList(0, Math.min(limit, stored.size()))) {
+            entries.add(entry(caseId, event));
+        }
+        Long next = stored.size() > limit ? stored.get(limit).sequence() : null;
+        return new Page(caseId.value(), fromSequence, entries, next);
+    }
+
+    private Entry entry(CaseId caseId, StoredEvent event) {
+        Object payload = serializer.deserialize(new SimpleSerializedObject<>(event.payload(), String.class,
+                                                                             event.payloadType(), event.revision()));
+        if (!(payload instanceof CaseEvent caseEvent)) {
+            throw new NotFoundException("case", caseId.value());
+        }
+        Map<String, ?> metaData = serializer.deserialize(new SimpleSerializedObject<>(
+                event.metaData(), String.class, MetaData.class.getName(), null));
+        String type = event.payloadType().substring(event.payloadType().lastIndexOf('$') + 1);
+        return new Entry(event.sequence(), event.globalIndex(), event.eventId(), type, event.payloadType(),
+                         event.revision(),
+                         caseEvent.occurredOn() == null ? null : caseEvent.occurredOn().toString(),
+                         event.timestamp(),
+                         text(metaData.get(EventMetadata.RECORDED_BY)),
+                         text(metaData.get(EventMetadata.REQUEST_ID)),
+                         text(metaData.get(EventMetadata.CAUSATION_ID)),
+                         json(event.payload()));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored payload is not JSON", e);
+        }
+    }
+}
