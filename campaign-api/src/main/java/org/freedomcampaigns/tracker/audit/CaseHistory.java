@@ -1,5 +1,6 @@
 package org.freedomcampaigns.tracker.audit;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,12 +60,33 @@ public class CaseHistory {
         return new Page(caseId.value(), fromSequence, entries, next);
     }
 
-    private Entry entry(CaseId caseId, StoredEvent event) {
+    /** A stored event with its payload read back. */
+    public record Recorded(StoredEvent stored, CaseEvent event, Instant recordedAt) {
+    }
+
+    /** Every event of the case, read back, in order; 404 if there is no such case. */
+    public List<Recorded> all(CaseId caseId) {
+        List<Recorded> recorded = new ArrayList<>();
+        for (StoredEvent event : events.storedEvents(caseId.value(), 0, Integer.MAX_VALUE)) {
+            recorded.add(new Recorded(event, payload(caseId, event), Instant.parse(event.timestamp())));
+        }
+        if (recorded.isEmpty()) {
+            throw new NotFoundException("case", caseId.value());
+        }
+        return recorded;
+    }
+
+    private CaseEvent payload(CaseId caseId, StoredEvent event) {
         Object payload = serializer.deserialize(new SimpleSerializedObject<>(event.payload(), String.class,
                                                                              event.payloadType(), event.revision()));
         if (!(payload instanceof CaseEvent caseEvent)) {
             throw new NotFoundException("case", caseId.value());
         }
+        return caseEvent;
+    }
+
+    private Entry entry(CaseId caseId, StoredEvent event) {
+        CaseEvent caseEvent = payload(caseId, event);
         Map<String, ?> metaData = serializer.deserialize(new SimpleSerializedObject<>(
                 event.metaData(), String.class, MetaData.class.getName(), null));
         String type = event.payloadType().substring(event.payloadType().lastIndexOf('$') + 1);

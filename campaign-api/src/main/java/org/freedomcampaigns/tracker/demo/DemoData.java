@@ -1,7 +1,11 @@
 package org.freedomcampaigns.tracker.demo;
 
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.freedomcampaigns.tracker.api.CampaignCommand.LaunchCampaign;
 import org.freedomcampaigns.tracker.api.CampaignId;
@@ -38,7 +42,8 @@ import org.springframework.stereotype.Component;
 /**
  * With {@code campaign.demo.enabled=true}, loads the seed case files of "The Justice Project" through the command
  * gateway, the same path as the REST API. Runs once: the demo campaign has a fixed id, and a store that already
- * holds it is left alone. Dates not on public record are illustrative.
+ * holds it is left alone. Dates not on public record are illustrative, and so are the times the facts are shown as
+ * recorded: the evening of the day each happened.
  */
 @Component
 @ConditionalOnProperty(name = "campaign.demo.enabled", havingValue = "true")
@@ -57,6 +62,7 @@ public class DemoData implements ApplicationRunner {
                                                                  "U.S. Department of Justice", "United States");
 
     private static final String LOAD = "demo-data";
+    private static final LocalDate LAUNCHED_ON = LocalDate.of(2016, 1, 4);
 
     private final Commands commands;
 
@@ -64,11 +70,17 @@ public class DemoData implements ApplicationRunner {
         this.commands = commands;
     }
 
+    /**
+     * Loads the story as if the team had recorded each fact on the evening of the day it happened, so that the
+     * state of a case "as of" a past date answers as it would have then.
+     */
     @Override
     public void run(ApplicationArguments args) {
+        BackdatingClock clock = BackdatingClock.install();
         try {
-            commands.sendAs(EventMetadata.SYSTEM, LOAD, new LaunchCampaign(CAMPAIGN, "The Justice Project",
-                    "Clemency and release for people serving extreme sentences, above all life without parole."));
+            clock.recordingAt(eveningOf(LAUNCHED_ON), () -> commands.sendAs(EventMetadata.SYSTEM, LOAD,
+                    new LaunchCampaign(CAMPAIGN, "The Justice Project", "Clemency and release for people serving "
+                            + "extreme sentences, above all life without parole.")));
         } catch (RuleViolationException e) {
             if (e.violation() == RuleViolation.CAMPAIGN_ALREADY_EXISTS) {
                 log.info("Demo data already loaded");
@@ -76,8 +88,30 @@ public class DemoData implements ApplicationRunner {
             }
             throw e;
         }
-        story().forEach(command -> commands.sendAs(EventMetadata.SYSTEM, LOAD, command));
+        LocalDate day = LAUNCHED_ON;
+        for (CaseCommand command : story()) {
+            day = dateOf(command).orElse(day);
+            clock.recordingAt(eveningOf(day), () -> commands.sendAs(EventMetadata.SYSTEM, LOAD, command));
+        }
         log.info("Demo data loaded: 1 campaign, 5 cases");
+    }
+
+    private static Instant eveningOf(LocalDate day) {
+        return day.atTime(18, 0).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The date a command's fact happened: its first date component (a note has none). */
+    static Optional<LocalDate> dateOf(CaseCommand command) {
+        for (RecordComponent component : command.getClass().getRecordComponents()) {
+            if (component.getType() == LocalDate.class) {
+                try {
+                    return Optional.of((LocalDate) component.getAccessor().invoke(command));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static List<CaseCommand> story() {

@@ -74,6 +74,17 @@ public class CaseSummaryProjection implements CaseProgress {
         if (Documents.longValue(summary, "version", -1) >= sequence) {
             return;
         }
+        writes.save(id, evolve(summary, event, sequence, recordedAt));
+    }
+
+    /**
+     * The summary after one more event: the one function that builds summaries, used by this projection and by
+     * anything that must show a case as it stood at some point (audit's state-as-of).
+     *
+     * @param summary the summary so far, null before the case was opened
+     * @return the same document, changed, or a new one for {@code CaseOpened}
+     */
+    public static Document evolve(Document summary, CaseEvent event, long sequence, Instant recordedAt) {
         if (event instanceof CaseOpened opened) {
             summary = opened(opened);
         } else if (summary == null) {
@@ -91,7 +102,12 @@ public class CaseSummaryProjection implements CaseProgress {
         }
         summary.put("lastRecordedAt", recordedAt.toString());
         summary.put("version", sequence);
-        writes.save(id, summary);
+        return summary;
+    }
+
+    /** A summary as clients see it: without internal fields. */
+    public static Document view(Document summary) {
+        return Documents.publicView(summary, INTERNAL);
     }
 
     private static Document opened(CaseOpened event) {
@@ -171,7 +187,7 @@ public class CaseSummaryProjection implements CaseProgress {
     /** The summary of one case, without internal fields. */
     public Optional<Document> find(CaseId caseId) {
         return Optional.ofNullable(Documents.byId(summaries, caseId.value()))
-                       .map(summary -> Documents.publicView(summary, INTERNAL));
+                       .map(CaseSummaryProjection::view);
     }
 
     /** A page of cases (page numbers from 0), in order of the person's name, filtered by any of the criteria. */
@@ -193,7 +209,7 @@ public class CaseSummaryProjection implements CaseProgress {
                  .sort(Sorts.ascending("person.name", "_id"))
                  .skip(page * size)
                  .limit(size)
-                 .forEach(summary -> items.add(Documents.publicView(summary, INTERNAL)));
+                 .forEach(summary -> items.add(view(summary)));
         return new CasePage(items, page, size, total);
     }
 
