@@ -10,6 +10,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.freedomcampaigns.tracker.api.CaseEvent;
 import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.eventstore.IntegrityReport;
 import org.freedomcampaigns.tracker.eventstore.MongoEventStore;
 import org.freedomcampaigns.tracker.eventstore.StoredEvent;
 import org.freedomcampaigns.tracker.web.EventMetadata;
@@ -40,7 +41,7 @@ public class CaseHistory {
     /** One recorded event as an auditor sees it. */
     public record Entry(long sequence, long globalIndex, String eventId, String type, String payloadType,
                         String revision, String occurredOn, String recordedAt, String recordedBy,
-                        String correlationId, String causationId, JsonNode payload) {
+                        String correlationId, String causationId, String hash, JsonNode payload) {
     }
 
     /** A page of a case's history; {@code nextSequence} is where the next page starts, or null at the end. */
@@ -76,6 +77,19 @@ public class CaseHistory {
         return recorded;
     }
 
+    /**
+     * Checks the case's hash chain in the store. 404 if the store holds nothing under this id, or the events under
+     * it are not a case's.
+     */
+    public IntegrityReport verify(CaseId caseId) {
+        IntegrityReport report = events.verify(caseId.value());
+        if (report.verified() && report.events() == 0) {
+            throw new NotFoundException("case", caseId.value());
+        }
+        events.storedEvents(caseId.value(), 0, 1).forEach(first -> payload(caseId, first));
+        return report;
+    }
+
     private CaseEvent payload(CaseId caseId, StoredEvent event) {
         Object payload = serializer.deserialize(new SimpleSerializedObject<>(event.payload(), String.class,
                                                                              event.payloadType(), event.revision()));
@@ -97,6 +111,7 @@ public class CaseHistory {
                          text(metaData.get(EventMetadata.RECORDED_BY)),
                          text(metaData.get(EventMetadata.REQUEST_ID)),
                          text(metaData.get(EventMetadata.CAUSATION_ID)),
+                         event.hash(),
                          json(event.payload()));
     }
 

@@ -46,8 +46,17 @@ final class CommitDocuments {
         return aggregateId.length() + ":" + aggregateId + ":" + sequence;
     }
 
-    /** Groups events into commit documents (one per aggregate, in order of first appearance), without {@code _id}. */
-    static List<Commit> of(List<? extends EventMessage<?>> events, Serializer serializer) {
+    /** The hash of the event before the given sequence number of an aggregate ("" before the first). */
+    @FunctionalInterface
+    interface PreviousHash {
+        String before(String aggregateId, long sequence);
+    }
+
+    /**
+     * Groups events into commit documents (one per aggregate, in order of first appearance), without {@code _id},
+     * each event chained to the aggregate's previous one by its {@link EventHashes hash}.
+     */
+    static List<Commit> of(List<? extends EventMessage<?>> events, Serializer serializer, PreviousHash previous) {
         Map<String, List<EventMessage<?>>> byAggregate = new LinkedHashMap<>();
         for (EventMessage<?> event : events) {
             String group = event instanceof DomainEventMessage<?> domain
@@ -56,12 +65,12 @@ final class CommitDocuments {
         }
         List<Commit> commits = new ArrayList<>();
         for (List<EventMessage<?>> group : byAggregate.values()) {
-            commits.add(commit(group, serializer));
+            commits.add(commit(group, serializer, previous));
         }
         return commits;
     }
 
-    private static Commit commit(List<EventMessage<?>> events, Serializer serializer) {
+    private static Commit commit(List<EventMessage<?>> events, Serializer serializer, PreviousHash previous) {
         List<Document> stored = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
             stored.add(event(event, serializer));
@@ -69,6 +78,12 @@ final class CommitDocuments {
         Document commit = new Document();
         EventMessage<?> first = events.get(0);
         if (first instanceof DomainEventMessage<?> domain) {
+            String aggregateId = domain.getAggregateIdentifier();
+            String hash = previous.before(aggregateId, domain.getSequenceNumber());
+            for (Document event : stored) {
+                hash = hashOf(aggregateId, event, hash);
+                event.append(EventHashes.FIELD, hash);
+            }
             DomainEventMessage<?> last = (DomainEventMessage<?>) events.get(events.size() - 1);
             commit.append(KEY, key(domain.getAggregateIdentifier(), domain.getSequenceNumber()))
                   .append(AGGREGATE_ID, domain.getAggregateIdentifier())
@@ -94,6 +109,13 @@ final class CommitDocuments {
                      .append("revision", payload.getType().getRevision())
                      .append("payload", payload.getData())
                      .append("metaData", metaData.getData());
+    }
+
+    /** The hash a stored event of the aggregate should carry, given the previous event's hash. */
+    static String hashOf(String aggregateId, Document event, String previousHash) {
+        return EventHashes.hash(aggregateId, ((Number) event.get("seq")).longValue(), event.getString("payloadType"),
+                                event.getString("revision"), event.getString("timestamp"), previousHash,
+                                event.getString("payload"));
     }
 
     static List<Document> events(Document commit) {

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -71,6 +72,8 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
     private static final int LOOK_BACK = 16;
     /** Commit keys asked for in the first lookup of an aggregate's chain. */
     private static final int FIRST_WINDOW = 32;
+    /** How many sequence numbers past the end of a chain are checked for events cut off by a deletion. */
+    private static final int VERIFY_LOOK_AHEAD = 1_000;
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> counters;
@@ -101,12 +104,65 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
         if (events.isEmpty()) {
             return;
         }
-        List<Commit> toStore = CommitDocuments.of(events, serializer);
+        List<Commit> toStore = CommitDocuments.of(events, serializer, this::hashBefore);
         try {
             committer.append(toStore);
         } catch (GroupCommitter.Conflict conflict) {
             handlePersistenceException((Exception) conflict.getCause(), conflict.commit().firstEvent());
         }
+    }
+
+    /** The stored hash of the aggregate's event just before {@code sequence}, "" before the first. */
+    private String hashBefore(String aggregateIdentifier, long sequence) {
+        if (sequence == 0) {
+            return "";
+        }
+        Document commit = commitHolding(aggregateIdentifier, sequence - 1, FIRST_WINDOW);
+        if (commit != null) {
+            for (Document event : CommitDocuments.events(commit)) {
+                if (((Number) event.get("seq")).longValue() == sequence - 1) {
+                    return Objects.toString(event.getString(EventHashes.FIELD), "");
+                }
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Checks the aggregate's hash chain from its first event: each event's hash must match its content and the
+     * previous event's hash, and the sequence numbers must follow each other. A missing event is found even when
+     * later ones exist (the walk stops at the gap; the keys after it are looked up). Reads the store only.
+     */
+    public IntegrityReport verify(String aggregateIdentifier) {
+        long[] expected = {0};
+        String[] previous = {""};
+        IntegrityReport[] broken = {null};
+        walk(aggregateIdentifier, 0, (commit, event, globalIndex) -> {
+            long sequence = ((Number) event.get("seq")).longValue();
+            if (sequence != expected[0]) {
+                broken[0] = IntegrityReport.broken(aggregateIdentifier, expected[0], expected[0],
+                                                   "event " + expected[0] + " is missing");
+                return false;
+            }
+            String stored = event.getString(EventHashes.FIELD);
+            if (stored == null || !stored.equals(CommitDocuments.hashOf(aggregateIdentifier, event, previous[0]))) {
+                broken[0] = IntegrityReport.broken(aggregateIdentifier, expected[0], sequence, stored == null
+                        ? "event has no hash" : "event does not match its hash: it or an earlier one was changed");
+                return false;
+            }
+            previous[0] = stored;
+            expected[0]++;
+            return true;
+        });
+        if (broken[0] != null) {
+            return broken[0];
+        }
+        long next = expected[0];
+        if (!fetchCommits(aggregateIdentifier, next + 1, next + 1 + VERIFY_LOOK_AHEAD).isEmpty()) {
+            return IntegrityReport.broken(aggregateIdentifier, next, next,
+                                          "event " + next + " is missing; later events exist");
+        }
+        return IntegrityReport.verified(aggregateIdentifier, next);
     }
 
     static boolean isDuplicateKey(Throwable exception) {
@@ -258,7 +314,8 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
             result.add(new StoredEvent(aggregateIdentifier, ((Number) event.get("seq")).longValue(), globalIndex,
                                        event.getString("eventId"), event.getString("timestamp"),
                                        event.getString("payloadType"), event.getString("revision"),
-                                       event.getString("payload"), event.getString("metaData")));
+                                       event.getString("payload"), event.getString("metaData"),
+                                       event.getString(EventHashes.FIELD)));
             return result.size() < limit;
         });
         return result;

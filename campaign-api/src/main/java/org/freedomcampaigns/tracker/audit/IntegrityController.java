@@ -1,0 +1,25 @@
+package org.freedomcampaigns.tracker.audit;
+
+import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.eventstore.IntegrityReport;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Audit: proof that nothing recorded on a case was altered. Verifies the case's hash chain in the event store and
+ * answers {@code {verified: true, events: n}}, or the first sequence number where the chain breaks and why.
+ */
+@RestController
+public class IntegrityController {
+    private final CaseHistory history;
+
+    public IntegrityController(CaseHistory history) {
+        this.history = history;
+    }
+
+    @GetMapping("/api/cases/{id}/integrity")
+    IntegrityReport integrity(@PathVariable String id) {
+        return history.verify(new CaseId(id));
+    }
+}
