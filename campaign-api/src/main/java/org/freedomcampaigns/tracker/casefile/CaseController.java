@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.freedomcampaigns.tracker.web.Commands;
 import org.bson.Document;
+import org.freedomcampaigns.tracker.admin.ReadModels;
 import org.freedomcampaigns.tracker.api.CaseCommand;
 import org.freedomcampaigns.tracker.api.CaseId;
 import org.freedomcampaigns.tracker.api.CaseStatus;
@@ -27,6 +28,7 @@ import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjectio
 import org.freedomcampaigns.tracker.projections.timeline.TimelineProjection;
 import org.freedomcampaigns.tracker.web.Ids;
 import org.freedomcampaigns.tracker.web.NotFoundException;
+import org.freedomcampaigns.tracker.web.ReadModelRebuildingException;
 import org.freedomcampaigns.tracker.web.ReadYourWrites;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,9 +53,11 @@ public class CaseController {
     private final TimelineProjection timelines;
     private final ReadYourWrites readYourWrites;
     private final Ids ids;
+    private final ReadModels readModels;
 
     public CaseController(Commands commands, CaseSummaryProjection summaries, TimelineProjection timelines,
-                          ReadYourWrites readYourWrites, Ids ids) {
+                          ReadYourWrites readYourWrites, Ids ids, ReadModels readModels) {
+        this.readModels = readModels;
         this.commands = commands;
         this.summaries = summaries;
         this.timelines = timelines;
@@ -86,7 +90,7 @@ public class CaseController {
     @GetMapping("/{id}")
     Document summary(@PathVariable String id) {
         CaseId caseId = new CaseId(id);
-        return summaries.find(caseId).orElseThrow(() -> new NotFoundException("case", id));
+        return summaries.find(caseId).orElseThrow(() -> missing(CaseSummaryProjection.NAME, id));
     }
 
     /** A case's timeline: its entries in order of occurrence. */
@@ -96,7 +100,7 @@ public class CaseController {
     @GetMapping("/{id}/timeline")
     Timeline timeline(@PathVariable String id) {
         CaseId caseId = new CaseId(id);
-        return new Timeline(id, timelines.entries(caseId).orElseThrow(() -> new NotFoundException("case", id)));
+        return new Timeline(id, timelines.entries(caseId).orElseThrow(() -> missing(TimelineProjection.NAME, id)));
     }
 
     @PostMapping("/{id}/letters")
@@ -168,6 +172,12 @@ public class CaseController {
     ResponseEntity<Recorded> close(@PathVariable String id, @Valid @RequestBody CloseRequest r) {
         CaseId caseId = new CaseId(id);
         return record(new CaseCommand.CloseCase(caseId, r.closedOn(), r.reason()));
+    }
+
+    /** Not found — unless the read model is being rebuilt and may simply not hold the case yet. */
+    private RuntimeException missing(String readModel, String id) {
+        return readModels.isRebuilding(readModel) ? new ReadModelRebuildingException(readModel)
+                : new NotFoundException("case", id);
     }
 
     private ResponseEntity<Recorded> record(CaseCommand command) {

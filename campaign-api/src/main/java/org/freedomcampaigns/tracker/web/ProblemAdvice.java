@@ -74,6 +74,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                              .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
     }
 
+    @ExceptionHandler(ReadModelRebuildingException.class)
+    ResponseEntity<Object> rebuilding(ReadModelRebuildingException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                             .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "rebuilding", "Read model rebuilding",
+                                           e.getMessage()));
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e) {
         return notFound(new NotFoundException("case", String.valueOf(e.getAggregateIdentifier())));

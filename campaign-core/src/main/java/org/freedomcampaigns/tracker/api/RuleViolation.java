@@ -8,5 +8,7 @@ public enum RuleViolation {
     PERSON_ALREADY_RELEASED,
     UNKNOWN_CAMPAIGN,
     CASE_ALREADY_EXISTS,
-    CAMPAIGN_ALREADY_EXISTS
+    CAMPAIGN_ALREADY_EXISTS,
+    /** A read model is already being rebuilt. */
+    REBUILD_RUNNING
 }

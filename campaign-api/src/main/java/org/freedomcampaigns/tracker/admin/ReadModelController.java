@@ -1,0 +1,37 @@
+package org.freedomcampaigns.tracker.admin;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Administration of the read models: their positions and lag, and rebuilding one from the event store. */
+@RestController
+public class ReadModelController {
+    private final ReadModels readModels;
+
+    public ReadModelController(ReadModels readModels) {
+        this.readModels = readModels;
+    }
+
+    @GetMapping("/api/admin/projections")
+    List<ReadModels.Status> all() {
+        return readModels.statuses();
+    }
+
+    @GetMapping("/api/admin/projections/{name}")
+    ReadModels.Status one(@PathVariable String name) {
+        return readModels.status(name);
+    }
+
+    /** Starts a rebuild and answers 202 at once; follow it at the Location. */
+    @PostMapping("/api/admin/projections/{name}/rebuild")
+    ResponseEntity<ReadModels.Status> rebuild(@PathVariable String name) {
+        ReadModels.Status status = readModels.rebuild(name);
+        return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name)).body(status);
+    }
+}

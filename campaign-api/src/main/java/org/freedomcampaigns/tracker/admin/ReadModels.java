@@ -1,0 +1,133 @@
+package org.freedomcampaigns.tracker.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.freedomcampaigns.tracker.api.RuleViolation;
+import org.freedomcampaigns.tracker.api.RuleViolationException;
+import org.freedomcampaigns.tracker.eventstore.MongoEventStore;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
+import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
+import org.freedomcampaigns.tracker.projections.officials.OfficialsProjection;
+import org.freedomcampaigns.tracker.projections.timeline.TimelineProjection;
+import org.freedomcampaigns.tracker.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read models' processors: where each stands against the head of the event store, and rebuilding one from the
+ * store (its reset handler empties it, then its processor replays every event, flagged as a replay).
+ */
+@Component
+public class ReadModels {
+    public static final List<String> NAMES = List.of(CaseSummaryProjection.NAME, TimelineProjection.NAME,
+                                                     CampaignDashboardProjection.NAME, OfficialsProjection.NAME);
+    private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
+
+    private final EventProcessingConfiguration processing;
+    private final MongoEventStore store;
+    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+
+    private record Rebuild(Instant startedAt, long total) {
+    }
+
+    /** A running rebuild's progress. */
+    public record Progress(long eventsDone, long eventsTotal, double eventsPerSecond, Long secondsLeft) {
+    }
+
+    /** One read model's processor: its position, the head of the store, the lag, and a rebuild if one runs. */
+    public record Status(String name, boolean running, boolean rebuilding, Long position, Long head, long lag,
+                         boolean error, Progress rebuild) {
+    }
+
+    public ReadModels(EventProcessingConfiguration processing, MongoEventStore store) {
+        this.processing = processing;
+        this.store = store;
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        if (!NAMES.contains(name)) {
+            throw new NotFoundException("read model", name);
+        }
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                         .orElseThrow(() -> new NotFoundException("read model", name));
+    }
+
+    public boolean isRebuilding(String name) {
+        return processor(name).isReplaying();
+    }
+
+    public List<Status> statuses() {
+        Long head = position(store.createHeadToken());
+        List<Status> statuses = new ArrayList<>();
+        for (String name : NAMES) {
+            statuses.add(status(name, head));
+        }
+        return statuses;
+    }
+
+    public Status status(String name) {
+        return status(name, position(store.createHeadToken()));
+    }
+
+    private Status status(String name, Long head) {
+        StreamingEventProcessor processor = processor(name);
+        Long position = null;
+        boolean error = false;
+        for (EventTrackerStatus segment : processor.processingStatus().values()) {
+            OptionalLong current = segment.getCurrentPosition();
+            if (current.isPresent()) {
+                position = position == null ? current.getAsLong() : Math.min(position, current.getAsLong());
+            }
+            error |= segment.isErrorState();
+        }
+        boolean rebuilding = processor.isReplaying();
+        long lag = head == null ? 0 : position == null ? head + 1 : Math.max(0, head - position);
+        Progress progress = null;
+        Rebuild rebuild = rebuilds.get(name);
+        if (rebuilding && rebuild != null) {
+            long done = position == null ? 0 : Math.min(position + 1, rebuild.total());
+            double seconds = Math.max(0.001, Duration.between(rebuild.startedAt(), Instant.now()).toMillis() / 1000.0);
+            double rate = done / seconds;
+            Long left = rate > 0 ? Long.valueOf(Math.round((rebuild.total() - done) / rate)) : null;
+            progress = new Progress(done, rebuild.total(), Math.round(rate * 10) / 10.0, left);
+        }
+        return new Status(name, processor.isRunning(), rebuilding, position, head, lag, error, progress);
+    }
+
+    /** Empties the read model and replays the whole store into it; reads go on meanwhile. One at a time per model. */
+    public synchronized Status rebuild(String name) {
+        StreamingEventProcessor processor = processor(name);
+        if (processor.isReplaying()) {
+            throw new RuleViolationException(RuleViolation.REBUILD_RUNNING, "read model " + name + " is rebuilding");
+        }
+        if (!processor.supportsReset()) {
+            throw new IllegalStateException("processor " + name + " cannot be reset");
+        }
+        Long head = position(store.createHeadToken());
+        log.info("Rebuilding read model {} from {} events", name, head == null ? 0 : head + 1);
+        processor.shutDown();
+        processor.resetTokens();
+        rebuilds.put(name, new Rebuild(Instant.now(), head == null ? 0 : head + 1));
+        processor.start();
+        return status(name, head);
+    }
+
+    private static Long position(TrackingToken token) {
+        if (token == null) {
+            return null;
+        }
+        OptionalLong position = token.position();
+        return position.isPresent() ? Long.valueOf(position.getAsLong()) : null;
+    }
+}
