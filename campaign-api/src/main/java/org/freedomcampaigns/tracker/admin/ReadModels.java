@@ -63,8 +63,37 @@ public class ReadModels {
                          .orElseThrow(() -> new NotFoundException("read model", name));
     }
 
+    /**
+     * True from the moment a rebuild is asked for until the processor has caught up again: Axon reports a replay
+     * only once a worker has claimed the reset token, a moment after the rebuild started.
+     */
     public boolean isRebuilding(String name) {
-        return processor(name).isReplaying();
+        StreamingEventProcessor processor = processor(name);
+        if (processor.isReplaying()) {
+            return true;
+        }
+        Rebuild rebuild = rebuilds.get(name);
+        if (rebuild == null) {
+            return false;
+        }
+        var segments = processor.processingStatus().values();
+        if (!segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp)) {
+            rebuilds.remove(name, rebuild);
+            return false;
+        }
+        return true;
+    }
+
+    /** The lowest position of the processor's segments, or null before any event was processed. */
+    private static Long position(StreamingEventProcessor processor) {
+        Long position = null;
+        for (EventTrackerStatus segment : processor.processingStatus().values()) {
+            OptionalLong current = segment.getCurrentPosition();
+            if (current.isPresent()) {
+                position = position == null ? current.getAsLong() : Math.min(position, current.getAsLong());
+            }
+        }
+        return position;
     }
 
     public List<Status> statuses() {
@@ -82,16 +111,9 @@ public class ReadModels {
 
     private Status status(String name, Long head) {
         StreamingEventProcessor processor = processor(name);
-        Long position = null;
-        boolean error = false;
-        for (EventTrackerStatus segment : processor.processingStatus().values()) {
-            OptionalLong current = segment.getCurrentPosition();
-            if (current.isPresent()) {
-                position = position == null ? current.getAsLong() : Math.min(position, current.getAsLong());
-            }
-            error |= segment.isErrorState();
-        }
-        boolean rebuilding = processor.isReplaying();
+        Long position = position(processor);
+        boolean error = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        boolean rebuilding = isRebuilding(name);
         long lag = head == null ? 0 : position == null ? head + 1 : Math.max(0, head - position);
         Progress progress = null;
         Rebuild rebuild = rebuilds.get(name);
@@ -108,7 +130,7 @@ public class ReadModels {
     /** Empties the read model and replays the whole store into it; reads go on meanwhile. One at a time per model. */
     public synchronized Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
-        if (processor.isReplaying()) {
+        if (isRebuilding(name)) {
             throw new RuleViolationException(RuleViolation.REBUILD_RUNNING, "read model " + name + " is rebuilding");
         }
         if (!processor.supportsReset()) {
