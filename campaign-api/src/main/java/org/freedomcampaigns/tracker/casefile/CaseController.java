@@ -105,73 +105,58 @@ public class CaseController {
 
     @PostMapping("/{id}/letters")
     ResponseEntity<Recorded> letter(@PathVariable String id, @Valid @RequestBody LetterRequest r) {
-        CaseId caseId = new CaseId(id);
-        return record(new CaseCommand.RecordLetter(caseId, r.receivedOn(), r.from(), r.summary()));
+        return record(r.toCommand(new CaseId(id), ids::next));
     }
 
     @PostMapping("/{id}/visits")
     ResponseEntity<Recorded> visit(@PathVariable String id, @Valid @RequestBody VisitRequest r) {
-        CaseId caseId = new CaseId(id);
-        return record(new CaseCommand.LogPrisonVisit(caseId, r.visitedOn(), r.facility(), r.visitors(), r.notes()));
+        return record(r.toCommand(new CaseId(id), ids::next));
     }
 
     @PostMapping("/{id}/family-contacts")
     ResponseEntity<Recorded> familyContact(@PathVariable String id, @Valid @RequestBody FamilyContactRequest r) {
-        CaseId caseId = new CaseId(id);
-        return record(new CaseCommand.RecordFamilyContact(caseId, r.contactedOn(), r.contact(), r.relationship(),
-                                                          r.notes()));
+        return record(r.toCommand(new CaseId(id), ids::next));
     }
 
     @PostMapping("/{id}/legal-consultations")
     ResponseEntity<Recorded> legalConsultation(@PathVariable String id,
                                                @Valid @RequestBody LegalConsultationRequest r) {
-        CaseId caseId = new CaseId(id);
-        return record(new CaseCommand.LogLegalConsultation(caseId, r.consultedOn(), r.counsel(), r.organization(),
-                                                           r.notes()));
+        return record(r.toCommand(new CaseId(id), ids::next));
     }
 
     @PostMapping("/{id}/lobbying")
     ResponseEntity<Recorded> lobbying(@PathVariable String id, @Valid @RequestBody LobbyingRequest r) {
-        CaseId caseId = new CaseId(id);
-        return record(new CaseCommand.RecordLobbying(caseId, r.lobbiedOn(), r.official().toOfficial(), r.channel(),
-                                                     r.ask(), r.response()));
+        return record(r.toCommand(new CaseId(id), ids::next));
     }
 
     @PostMapping("/{id}/petitions")
     ResponseEntity<Recorded> petition(@PathVariable String id, @Valid @RequestBody PetitionRequest r) {
-        CaseId caseId = new CaseId(id);
-        return record(new CaseCommand.FilePetition(caseId, ids.next(), r.filedOn(), r.kind(), r.authority()));
+        return record(r.toCommand(new CaseId(id), ids::next));
     }
 
     @PostMapping("/{id}/clemency")
     ResponseEntity<Recorded> clemency(@PathVariable String id, @Valid @RequestBody ClemencyRequest r) {
-        CaseId caseId = new CaseId(id);
-        return record(new CaseCommand.RecordClemencyGrant(caseId, r.grantedOn(), r.grantedBy(), r.kind(),
-                                                          r.terms()));
+        return record(r.toCommand(new CaseId(id), ids::next));
     }
 
     @PostMapping("/{id}/denials")
     ResponseEntity<Recorded> denial(@PathVariable String id, @Valid @RequestBody DenialRequest r) {
-        CaseId caseId = new CaseId(id);
-        return record(new CaseCommand.RecordClemencyDenial(caseId, r.deniedOn(), r.deniedBy(), r.reason()));
+        return record(r.toCommand(new CaseId(id), ids::next));
     }
 
     @PostMapping("/{id}/release")
     ResponseEntity<Recorded> release(@PathVariable String id, @Valid @RequestBody ReleaseRequest r) {
-        CaseId caseId = new CaseId(id);
-        return record(new CaseCommand.RecordRelease(caseId, r.releasedOn(), r.reason()));
+        return record(r.toCommand(new CaseId(id), ids::next));
     }
 
     @PostMapping("/{id}/notes")
     ResponseEntity<Recorded> note(@PathVariable String id, @Valid @RequestBody NoteRequest r) {
-        CaseId caseId = new CaseId(id);
-        return record(new CaseCommand.AddNote(caseId, r.text()));
+        return record(r.toCommand(new CaseId(id), ids::next));
     }
 
     @PostMapping("/{id}/close")
     ResponseEntity<Recorded> close(@PathVariable String id, @Valid @RequestBody CloseRequest r) {
-        CaseId caseId = new CaseId(id);
-        return record(new CaseCommand.CloseCase(caseId, r.closedOn(), r.reason()));
+        return record(r.toCommand(new CaseId(id), ids::next));
     }
 
     /** Not found — unless the read model is being rebuilt and may simply not hold the case yet. */

@@ -8,6 +8,8 @@ import static org.freedomcampaigns.tracker.api.Limits.VISITORS;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.freedomcampaigns.tracker.api.CampaignId;
 import org.freedomcampaigns.tracker.api.CaseCommand;
@@ -32,6 +34,28 @@ import jakarta.validation.constraints.Size;
 final class CaseRequests {
     private CaseRequests() {
     }
+
+    /** The body of a fact: it becomes the command that records the fact on a case. */
+    interface FactRequest {
+        /**
+         * @param newId a fresh identifier, for facts that need one of their own (a petition)
+         */
+        CaseCommand toCommand(CaseId caseId, Supplier<String> newId);
+    }
+
+    /** Which body describes each kind of fact, for replacements in corrections. */
+    static final Map<String, Class<? extends FactRequest>> BY_KIND = Map.ofEntries(
+            Map.entry("LetterReceived", LetterRequest.class),
+            Map.entry("PrisonVisitLogged", VisitRequest.class),
+            Map.entry("FamilyContacted", FamilyContactRequest.class),
+            Map.entry("LegalConsultationLogged", LegalConsultationRequest.class),
+            Map.entry("OfficialLobbied", LobbyingRequest.class),
+            Map.entry("PetitionFiled", PetitionRequest.class),
+            Map.entry("ClemencyGranted", ClemencyRequest.class),
+            Map.entry("ClemencyDenied", DenialRequest.class),
+            Map.entry("PersonReleased", ReleaseRequest.class),
+            Map.entry("NoteAdded", NoteRequest.class),
+            Map.entry("CaseClosed", CloseRequest.class));
 
     record PersonBody(@NotBlank @Size(max = NAME) String name,
                       @Size(max = LABEL) String inmateNumber,
@@ -63,25 +87,41 @@ final class CaseRequests {
 
     record LetterRequest(@NotNull LocalDate receivedOn,
                          @NotBlank @Size(max = NAME) String from,
-                         @NotBlank @Size(max = TEXT) String summary) {
+                         @NotBlank @Size(max = TEXT) String summary) implements FactRequest {
+        @Override
+        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+            return new CaseCommand.RecordLetter(caseId, receivedOn, from, summary);
+        }
     }
 
     record VisitRequest(@NotNull LocalDate visitedOn,
                         @NotBlank @Size(max = NAME) String facility,
                         @Size(max = VISITORS) List<@NotBlank @Size(max = NAME) String> visitors,
-                        @Size(max = TEXT) String notes) {
+                        @Size(max = TEXT) String notes) implements FactRequest {
+        @Override
+        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+            return new CaseCommand.LogPrisonVisit(caseId, visitedOn, facility, visitors, notes);
+        }
     }
 
     record FamilyContactRequest(@NotNull LocalDate contactedOn,
                                 @NotBlank @Size(max = NAME) String contact,
                                 @NotBlank @Size(max = LABEL) String relationship,
-                                @Size(max = TEXT) String notes) {
+                                @Size(max = TEXT) String notes) implements FactRequest {
+        @Override
+        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+            return new CaseCommand.RecordFamilyContact(caseId, contactedOn, contact, relationship, notes);
+        }
     }
 
     record LegalConsultationRequest(@NotNull LocalDate consultedOn,
                                     @NotBlank @Size(max = NAME) String counsel,
                                     @Size(max = NAME) String organization,
-                                    @Size(max = TEXT) String notes) {
+                                    @Size(max = TEXT) String notes) implements FactRequest {
+        @Override
+        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+            return new CaseCommand.LogLegalConsultation(caseId, consultedOn, counsel, organization, notes);
+        }
     }
 
     record OfficialBody(@NotBlank @Size(max = NAME) String name,
@@ -96,31 +136,59 @@ final class CaseRequests {
                            @NotNull @Valid OfficialBody official,
                            @NotNull LobbyChannel channel,
                            @NotBlank @Size(max = LINE) String ask,
-                           @Size(max = TEXT) String response) {
+                           @Size(max = TEXT) String response) implements FactRequest {
+        @Override
+        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+            return new CaseCommand.RecordLobbying(caseId, lobbiedOn, official.toOfficial(), channel, ask, response);
+        }
     }
 
     record PetitionRequest(@NotNull LocalDate filedOn,
                            @NotNull PetitionKind kind,
-                           @NotBlank @Size(max = NAME) String authority) {
+                           @NotBlank @Size(max = NAME) String authority) implements FactRequest {
+        @Override
+        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+            return new CaseCommand.FilePetition(caseId, newId.get(), filedOn, kind, authority);
+        }
     }
 
     record ClemencyRequest(@NotNull LocalDate grantedOn,
                            @NotBlank @Size(max = NAME) String grantedBy,
                            @NotNull ClemencyKind kind,
-                           @Size(max = TEXT) String terms) {
+                           @Size(max = TEXT) String terms) implements FactRequest {
+        @Override
+        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+            return new CaseCommand.RecordClemencyGrant(caseId, grantedOn, grantedBy, kind, terms);
+        }
     }
 
     record DenialRequest(@NotNull LocalDate deniedOn,
                          @NotBlank @Size(max = NAME) String deniedBy,
-                         @Size(max = TEXT) String reason) {
+                         @Size(max = TEXT) String reason) implements FactRequest {
+        @Override
+        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+            return new CaseCommand.RecordClemencyDenial(caseId, deniedOn, deniedBy, reason);
+        }
     }
 
-    record ReleaseRequest(@NotNull LocalDate releasedOn, @NotNull ReleaseReason reason) {
+    record ReleaseRequest(@NotNull LocalDate releasedOn, @NotNull ReleaseReason reason) implements FactRequest {
+        @Override
+        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+            return new CaseCommand.RecordRelease(caseId, releasedOn, reason);
+        }
     }
 
-    record NoteRequest(@NotBlank @Size(max = TEXT) String text) {
+    record NoteRequest(@NotBlank @Size(max = TEXT) String text) implements FactRequest {
+        @Override
+        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+            return new CaseCommand.AddNote(caseId, text);
+        }
     }
 
-    record CloseRequest(@NotNull LocalDate closedOn, @NotBlank @Size(max = LINE) String reason) {
+    record CloseRequest(@NotNull LocalDate closedOn, @NotBlank @Size(max = LINE) String reason) implements FactRequest {
+        @Override
+        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+            return new CaseCommand.CloseCase(caseId, closedOn, reason);
+        }
     }
 }

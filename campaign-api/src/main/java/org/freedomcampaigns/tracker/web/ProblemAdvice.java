@@ -53,6 +53,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError(e.field(), e.reason())));
     }
 
+    @ExceptionHandler(InvalidFieldsException.class)
+    ResponseEntity<Object> invalidFields(InvalidFieldsException e) {
+        return invalid(e.errors());
+    }
+
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<Object> ruleViolated(RuleViolationException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "rule-violated", "Business rule violated", e.getMessage());

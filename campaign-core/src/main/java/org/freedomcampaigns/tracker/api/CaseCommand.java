@@ -136,4 +136,25 @@ public sealed interface CaseCommand {
             reason = Checks.required(reason, "reason", Limits.LINE);
         }
     }
+
+    /**
+     * Corrects an entry of the case with a replacement fact of the same kind, or retracts it when there is no
+     * replacement. Nothing is edited: the original stays in the history, marked as corrected or retracted.
+     */
+    record CorrectEntry(@TargetAggregateIdentifier CaseId caseId, long sequence, String reason,
+                        CaseCommand replacement) implements CaseCommand {
+        public CorrectEntry {
+            Checks.present(caseId, "caseId");
+            if (sequence < 0) {
+                throw new InvalidInputException("sequence", "must not be negative");
+            }
+            reason = Checks.required(reason, "reason", Limits.LINE);
+            if (replacement != null && !replacement.caseId().equals(caseId)) {
+                throw new InvalidInputException("replacement", "must be a fact of the same case");
+            }
+            if (replacement instanceof OpenCase || replacement instanceof CorrectEntry) {
+                throw new InvalidInputException("replacement", "must be a recorded fact");
+            }
+        }
+    }
 }

@@ -118,4 +118,32 @@ public sealed interface CaseEvent {
             return closedOn;
         }
     }
+
+    /**
+     * An entry was found wrong and is replaced: the event that follows this one (at {@code replacementSequence}) is
+     * the corrected fact, of the same kind, and takes the place of the entry at {@code correctedSequence}.
+     */
+    @Revision("1")
+    record EntryCorrected(CaseId caseId, long correctedSequence, String correctedKind, String reason,
+                          long replacementSequence) implements CaseEvent {
+        @Override
+        public LocalDate occurredOn() {
+            return null;
+        }
+    }
+
+    /** An entry was recorded by mistake and no longer counts; it stays in the history. */
+    @Revision("1")
+    record EntryRetracted(CaseId caseId, long retractedSequence, String retractedKind, String reason)
+            implements CaseEvent {
+        @Override
+        public LocalDate occurredOn() {
+            return null;
+        }
+    }
+
+    /** The kind of an event, as recorded in corrections: its simple name. */
+    static String kindOf(CaseEvent event) {
+        return event.getClass().getSimpleName();
+    }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,14 +23,10 @@ import org.freedomcampaigns.tracker.api.CaseEvent.CaseClosed;
 import org.freedomcampaigns.tracker.api.CaseEvent.CaseOpened;
 import org.freedomcampaigns.tracker.api.CaseEvent.ClemencyDenied;
 import org.freedomcampaigns.tracker.api.CaseEvent.ClemencyGranted;
-import org.freedomcampaigns.tracker.api.CaseEvent.FamilyContacted;
-import org.freedomcampaigns.tracker.api.CaseEvent.LegalConsultationLogged;
-import org.freedomcampaigns.tracker.api.CaseEvent.LetterReceived;
-import org.freedomcampaigns.tracker.api.CaseEvent.NoteAdded;
-import org.freedomcampaigns.tracker.api.CaseEvent.OfficialLobbied;
+import org.freedomcampaigns.tracker.api.CaseEvent.EntryCorrected;
+import org.freedomcampaigns.tracker.api.CaseEvent.EntryRetracted;
 import org.freedomcampaigns.tracker.api.CaseEvent.PersonReleased;
 import org.freedomcampaigns.tracker.api.CaseEvent.PetitionFiled;
-import org.freedomcampaigns.tracker.api.CaseEvent.PrisonVisitLogged;
 import org.freedomcampaigns.tracker.api.CaseId;
 import org.freedomcampaigns.tracker.api.CaseStatus;
 import org.freedomcampaigns.tracker.projections.support.CaseProgress;
@@ -54,7 +51,13 @@ import com.mongodb.client.model.Sorts;
 public class CaseSummaryProjection implements CaseProgress {
     public static final String NAME = "case-summary";
     public static final String COLLECTION = "case_summaries";
-    private static final String[] INTERNAL = {"search"};
+    private static final String[] INTERNAL = {"search", "replacing", "petitionSequences"};
+    /** The counter each kind of fact adds to. */
+    private static final Map<String, String> COUNTERS = Map.of(
+            "LetterReceived", "letters", "PrisonVisitLogged", "visits", "FamilyContacted", "familyContacts",
+            "LegalConsultationLogged", "legalConsultations", "OfficialLobbied", "lobbying", "NoteAdded", "notes",
+            "PetitionFiled", "petitions", "ClemencyGranted", "clemencyGrants", "ClemencyDenied", "clemencyDenials",
+            "PersonReleased", "releases");
 
     private final MongoCollection<Document> summaries;
     private final DocumentWrites writes;
@@ -90,9 +93,20 @@ public class CaseSummaryProjection implements CaseProgress {
         } else if (summary == null) {
             throw new IllegalStateException("event " + sequence + " of an unknown case");
         }
-        apply(summary, event);
-        CaseStatus status = CaseStatus.valueOf(summary.getString("status"));
-        summary.put("status", status.after(event).name());
+        if (event instanceof EntryCorrected correction) {
+            // the next event is the replacement: it counts instead of the corrected entry, and moves no status
+            uncount(summary, correction.correctedKind(), correction.correctedSequence());
+            summary.put("replacing", true);
+        } else if (event instanceof EntryRetracted retraction) {
+            uncount(summary, retraction.retractedKind(), retraction.retractedSequence());
+        } else {
+            boolean replacing = summary.remove("replacing") != null;
+            apply(summary, event, sequence);
+            if (!replacing) {
+                CaseStatus status = CaseStatus.valueOf(summary.getString("status"));
+                summary.put("status", status.after(event).name());
+            }
+        }
         if (event.occurredOn() != null) {
             String occurred = event.occurredOn().toString();
             String last = summary.getString("lastActivityOn");
@@ -137,34 +151,47 @@ public class CaseSummaryProjection implements CaseProgress {
         return summary;
     }
 
-    private static void apply(Document summary, CaseEvent event) {
-        if (event instanceof LetterReceived) {
-            Documents.increment(summary, "counts", "letters");
-        } else if (event instanceof PrisonVisitLogged) {
-            Documents.increment(summary, "counts", "visits");
-        } else if (event instanceof FamilyContacted) {
-            Documents.increment(summary, "counts", "familyContacts");
-        } else if (event instanceof LegalConsultationLogged) {
-            Documents.increment(summary, "counts", "legalConsultations");
-        } else if (event instanceof OfficialLobbied) {
-            Documents.increment(summary, "counts", "lobbying");
-        } else if (event instanceof NoteAdded) {
-            Documents.increment(summary, "counts", "notes");
-        } else if (event instanceof PetitionFiled petition) {
-            Documents.increment(summary, "counts", "petitions");
+    private static void apply(Document summary, CaseEvent event, long sequence) {
+        String counter = COUNTERS.get(CaseEvent.kindOf(event));
+        if (counter != null) {
+            Documents.increment(summary, "counts", counter);
+        }
+        if (event instanceof PetitionFiled petition) {
             summary.getList("petitions", Document.class).add(toDocument(petition, "caseId"));
+            petitionSequences(summary).add(sequence);
         } else if (event instanceof ClemencyGranted granted) {
-            Documents.increment(summary, "counts", "clemencyGrants");
             summary.put("clemency", toDocument(granted, "caseId"));
         } else if (event instanceof ClemencyDenied denied) {
-            Documents.increment(summary, "counts", "clemencyDenials");
             summary.put("lastDenial", toDocument(denied, "caseId"));
         } else if (event instanceof PersonReleased released) {
-            Documents.increment(summary, "counts", "releases");
             summary.put("release", toDocument(released, "caseId"));
         } else if (event instanceof CaseClosed closed) {
             summary.put("closure", toDocument(closed, "caseId"));
         }
+    }
+
+    /** A corrected or retracted entry no longer counts; a corrected petition leaves the list of petitions. */
+    private static void uncount(Document summary, String kind, long sequence) {
+        String counter = COUNTERS.get(kind);
+        Document counts = summary.get("counts", Document.class);
+        if (counter != null && counts.getInteger(counter, 0) > 0) {
+            counts.put(counter, counts.getInteger(counter) - 1);
+        }
+        List<Long> sequences = petitionSequences(summary);
+        int index = sequences.indexOf(sequence);
+        if (kind.equals("PetitionFiled") && index >= 0) {
+            sequences.remove(index);
+            summary.getList("petitions", Document.class).remove(index);
+        }
+    }
+
+    private static List<Long> petitionSequences(Document summary) {
+        List<Long> sequences = summary.getList("petitionSequences", Long.class);
+        if (sequences == null) {
+            sequences = new ArrayList<>();
+            summary.put("petitionSequences", sequences);
+        }
+        return sequences;
     }
 
     @ResetHandler

@@ -17,12 +17,8 @@ import org.freedomcampaigns.tracker.api.CampaignEvent.CampaignLaunched;
 import org.freedomcampaigns.tracker.api.CampaignId;
 import org.freedomcampaigns.tracker.api.CaseEvent;
 import org.freedomcampaigns.tracker.api.CaseEvent.CaseOpened;
-import org.freedomcampaigns.tracker.api.CaseEvent.ClemencyGranted;
-import org.freedomcampaigns.tracker.api.CaseEvent.LetterReceived;
-import org.freedomcampaigns.tracker.api.CaseEvent.OfficialLobbied;
-import org.freedomcampaigns.tracker.api.CaseEvent.PersonReleased;
-import org.freedomcampaigns.tracker.api.CaseEvent.PetitionFiled;
-import org.freedomcampaigns.tracker.api.CaseEvent.PrisonVisitLogged;
+import org.freedomcampaigns.tracker.api.CaseEvent.EntryCorrected;
+import org.freedomcampaigns.tracker.api.CaseEvent.EntryRetracted;
 import org.freedomcampaigns.tracker.api.CaseId;
 import org.freedomcampaigns.tracker.api.CaseStatus;
 import org.freedomcampaigns.tracker.projections.support.CaseEntries;
@@ -51,6 +47,10 @@ public class CampaignDashboardProjection implements CaseProgress {
     public static final String CASES_COLLECTION = "campaign_dashboard_cases";
     static final List<String> COUNTS = List.of("letters", "visits", "lobbyingContacts", "petitions", "grants",
                                                "releases");
+    /** The dashboard counter each kind of fact adds to; other kinds are not counted here. */
+    private static final Map<String, String> COUNTERS = Map.of(
+            "LetterReceived", "letters", "PrisonVisitLogged", "visits", "OfficialLobbied", "lobbyingContacts",
+            "PetitionFiled", "petitions", "ClemencyGranted", "grants", "PersonReleased", "releases");
 
     private final MongoCollection<Document> dashboards;
     private final MongoCollection<Document> caseCampaigns;
@@ -102,13 +102,7 @@ public class CampaignDashboardProjection implements CaseProgress {
         }
         Document entry = CaseEntries.of(dashboard, caseId);
         if (!CaseEntries.applied(entry, sequence)) {
-            CaseStatus status = entry.containsKey("status") ? CaseStatus.valueOf(entry.getString("status"))
-                                                            : CaseStatus.OPEN;
-            entry.put("status", status.after(event).name());
-            String counter = counterFor(event);
-            if (counter != null) {
-                Documents.increment(entry, "counts", counter);
-            }
+            apply(entry, event);
             entry.put("seq", sequence);
             dashboardWrites.save(campaignId, dashboard);
         }
@@ -116,21 +110,34 @@ public class CampaignDashboardProjection implements CaseProgress {
         caseCampaignWrites.save(caseId, link);
     }
 
-    private static String counterFor(CaseEvent event) {
-        if (event instanceof LetterReceived) {
-            return "letters";
-        } else if (event instanceof PrisonVisitLogged) {
-            return "visits";
-        } else if (event instanceof OfficialLobbied) {
-            return "lobbyingContacts";
-        } else if (event instanceof PetitionFiled) {
-            return "petitions";
-        } else if (event instanceof ClemencyGranted) {
-            return "grants";
-        } else if (event instanceof PersonReleased) {
-            return "releases";
+    /** One case's entry after an event: its status and its counters; corrections take back what they replace. */
+    private static void apply(Document entry, CaseEvent event) {
+        if (event instanceof EntryCorrected correction) {
+            uncount(entry, correction.correctedKind());
+            entry.put("replacing", true);
+            return;
         }
-        return null;
+        if (event instanceof EntryRetracted retraction) {
+            uncount(entry, retraction.retractedKind());
+            return;
+        }
+        String counter = COUNTERS.get(CaseEvent.kindOf(event));
+        if (counter != null) {
+            Documents.increment(entry, "counts", counter);
+        }
+        if (entry.remove("replacing") == null) {
+            CaseStatus status = entry.containsKey("status") ? CaseStatus.valueOf(entry.getString("status"))
+                                                            : CaseStatus.OPEN;
+            entry.put("status", status.after(event).name());
+        }
+    }
+
+    private static void uncount(Document entry, String kind) {
+        String counter = COUNTERS.get(kind);
+        Document counts = entry.get("counts", Document.class);
+        if (counter != null && counts != null && counts.getInteger(counter, 0) > 0) {
+            counts.put(counter, counts.getInteger(counter) - 1);
+        }
     }
 
     @ResetHandler

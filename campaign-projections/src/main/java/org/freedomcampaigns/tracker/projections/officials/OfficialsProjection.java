@@ -10,6 +10,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
+import org.freedomcampaigns.tracker.api.CaseEvent.EntryCorrected;
+import org.freedomcampaigns.tracker.api.CaseEvent.EntryRetracted;
 import org.freedomcampaigns.tracker.api.CaseEvent.OfficialLobbied;
 import org.freedomcampaigns.tracker.api.Official;
 import org.freedomcampaigns.tracker.projections.support.CaseEntries;
@@ -32,12 +34,19 @@ public class OfficialsProjection {
     public static final String NAME = "officials";
     public static final String COLLECTION = "officials";
 
+    /** Which official each lobbying entry went to, so that a correction can take it back. */
+    public static final String CONTACTS_COLLECTION = "official_contacts";
+
     private final MongoCollection<Document> officials;
+    private final MongoCollection<Document> contactLinks;
     private final DocumentWrites writes;
+    private final DocumentWrites contactWrites;
 
     public OfficialsProjection(MongoDatabase database) {
         this.officials = database.getCollection(COLLECTION);
-        this.writes = new DocumentWrites(officials);
+        this.contactLinks = database.getCollection(CONTACTS_COLLECTION);
+        this.writes = new DocumentWrites(officials, 0);
+        this.contactWrites = new DocumentWrites(contactLinks, 1);
     }
 
     static String key(Official official) {
@@ -63,25 +72,71 @@ public class OfficialsProjection {
         if (CaseEntries.applied(entry, sequence)) {
             return;
         }
-        entry.put("contacts", entry.getInteger("contacts", 0) + 1);
-        String contactOn = event.lobbiedOn().toString();
-        String last = entry.getString("lastContactOn");
-        if (last == null || contactOn.compareTo(last) > 0) {
-            entry.put("lastContactOn", contactOn);
-        }
+        contactsOf(entry).add(new Document("seq", sequence).append("on", event.lobbiedOn().toString()));
         entry.put("seq", sequence);
         writes.save(id, official);
+        contactWrites.save(contactKey(event.caseId().value(), sequence), new Document("official", id));
+    }
+
+    /** A corrected lobbying entry leaves its official (its replacement is counted where it belongs). */
+    @EventHandler
+    void on(EntryCorrected event, @SequenceNumber long sequence) {
+        if (event.correctedKind().equals(OfficialLobbied.class.getSimpleName())) {
+            takeBack(event.caseId().value(), event.correctedSequence(), sequence);
+        }
+    }
+
+    /** A retracted lobbying entry leaves its official. */
+    @EventHandler
+    void on(EntryRetracted event, @SequenceNumber long sequence) {
+        if (event.retractedKind().equals(OfficialLobbied.class.getSimpleName())) {
+            takeBack(event.caseId().value(), event.retractedSequence(), sequence);
+        }
+    }
+
+    private void takeBack(String caseId, long contactSequence, long sequence) {
+        Document contact = contactWrites.find(contactKey(caseId, contactSequence));
+        Document official = contact == null ? null : writes.find(contact.getString("official"));
+        if (official == null) {
+            return;
+        }
+        Document entry = CaseEntries.of(official, caseId);
+        if (CaseEntries.applied(entry, sequence)) {
+            return;
+        }
+        contactsOf(entry).removeIf(c -> Documents.longValue(c, "seq", -1) == contactSequence);
+        entry.put("seq", sequence);
+        writes.save(contact.getString("official"), official);
+    }
+
+    private static String contactKey(String caseId, long sequence) {
+        return caseId.length() + ":" + caseId + ":" + sequence;
+    }
+
+    private static List<Document> contactsOf(Document entry) {
+        List<Document> list = entry.getList("contacts", Document.class);
+        if (list == null) {
+            list = new ArrayList<>();
+            entry.put("contacts", list);
+        }
+        return list;
     }
 
     @ResetHandler
     void reset() {
         officials.deleteMany(new Document());
+        contactLinks.deleteMany(new Document());
     }
 
-    /** Every official lobbied, the most recently contacted first. */
+    /** Every official lobbied (and not only in retracted entries), the most recently contacted first. */
     public List<Document> all() {
         List<Document> views = new ArrayList<>();
-        officials.find().forEach(official -> views.add(view(official)));
+        officials.find().forEach(official -> {
+            Document view = view(official);
+            if (view.getInteger("contacts") > 0) {
+                views.add(view);
+            }
+        });
         views.sort(Comparator.comparing((Document v) -> v.getString("lastContactOn"), Comparator.reverseOrder())
                              .thenComparing(v -> v.getString("name")));
         return views;
@@ -92,10 +147,16 @@ public class OfficialsProjection {
         String lastContact = "";
         List<String> cases = new ArrayList<>();
         for (Document entry : CaseEntries.all(official)) {
-            contacts += entry.getInteger("contacts", 0);
-            String last = entry.getString("lastContactOn");
-            if (last != null && last.compareTo(lastContact) > 0) {
-                lastContact = last;
+            List<Document> caseContacts = contactsOf(entry);
+            if (caseContacts.isEmpty()) {
+                continue;
+            }
+            contacts += caseContacts.size();
+            for (Document contact : caseContacts) {
+                String on = contact.getString("on");
+                if (on.compareTo(lastContact) > 0) {
+                    lastContact = on;
+                }
             }
             cases.add(entry.getString("caseId"));
         }

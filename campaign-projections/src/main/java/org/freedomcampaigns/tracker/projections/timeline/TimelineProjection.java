@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
@@ -81,12 +83,47 @@ public class TimelineProjection implements CaseProgress {
         return Documents.longValue(timeline, "version", -1);
     }
 
-    /** The case's entries in order of occurrence, then of recording; empty if the case is unknown. */
+    /**
+     * The case's entries in order of occurrence, then of recording; empty if the case is unknown. Each says whether
+     * it stands ({@code recorded}), was {@code corrected} (and by which entry) or {@code retracted}; a replacement
+     * says which entry it corrects.
+     */
     public Optional<List<Document>> entries(CaseId caseId) {
         return Optional.ofNullable(Documents.byId(timelines, caseId.value()))
-                       .map(timeline -> timeline.getList("entries", Document.class).stream()
-                                                .sorted(Comparator.comparing((Document e) -> e.getString("occurredOn"))
-                                                                  .thenComparing(e -> Documents.longValue(e, "sequence", 0)))
-                                                .toList());
+                       .map(timeline -> withCorrections(timeline.getList("entries", Document.class)));
+    }
+
+    private static List<Document> withCorrections(List<Document> stored) {
+        Map<Long, Document> bySequence = new HashMap<>();
+        for (Document entry : stored) {
+            entry.put("status", "recorded");
+            bySequence.put(Documents.longValue(entry, "sequence", -1), entry);
+        }
+        for (Document entry : stored) {
+            Document details = entry.get("details", Document.class);
+            if ("EntryCorrected".equals(entry.getString("kind"))) {
+                long corrected = Documents.longValue(details, "correctedSequence", -1);
+                long replacement = Documents.longValue(details, "replacementSequence", -1);
+                mark(bySequence.get(corrected), "corrected", "correctedBy", replacement);
+                Document replacing = bySequence.get(replacement);
+                if (replacing != null) {
+                    replacing.put("corrects", corrected);
+                }
+            } else if ("EntryRetracted".equals(entry.getString("kind"))) {
+                mark(bySequence.get(Documents.longValue(details, "retractedSequence", -1)), "retracted",
+                     "retractedBy", Documents.longValue(entry, "sequence", -1));
+            }
+        }
+        return stored.stream()
+                     .sorted(Comparator.comparing((Document e) -> e.getString("occurredOn"))
+                                       .thenComparing(e -> Documents.longValue(e, "sequence", 0)))
+                     .toList();
+    }
+
+    private static void mark(Document entry, String status, String byField, long by) {
+        if (entry != null) {
+            entry.put("status", status);
+            entry.put(byField, by);
+        }
     }
 }

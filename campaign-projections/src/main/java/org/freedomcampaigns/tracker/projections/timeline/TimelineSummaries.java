@@ -7,6 +7,8 @@ import org.freedomcampaigns.tracker.api.CaseEvent.CaseClosed;
 import org.freedomcampaigns.tracker.api.CaseEvent.CaseOpened;
 import org.freedomcampaigns.tracker.api.CaseEvent.ClemencyDenied;
 import org.freedomcampaigns.tracker.api.CaseEvent.ClemencyGranted;
+import org.freedomcampaigns.tracker.api.CaseEvent.EntryCorrected;
+import org.freedomcampaigns.tracker.api.CaseEvent.EntryRetracted;
 import org.freedomcampaigns.tracker.api.CaseEvent.FamilyContacted;
 import org.freedomcampaigns.tracker.api.CaseEvent.LegalConsultationLogged;
 import org.freedomcampaigns.tracker.api.CaseEvent.LetterReceived;
@@ -62,6 +64,13 @@ final class TimelineSummaries {
         }
         if (event instanceof CaseClosed e) {
             return "Case closed: " + excerpt(e.reason());
+        }
+        if (event instanceof EntryCorrected e) {
+            return "Entry " + e.correctedSequence() + " corrected by entry " + e.replacementSequence() + ": "
+                    + excerpt(e.reason());
+        }
+        if (event instanceof EntryRetracted e) {
+            return "Entry " + e.retractedSequence() + " retracted: " + excerpt(e.reason());
         }
         return event.getClass().getSimpleName();
     }

@@ -1,5 +1,7 @@
 package org.freedomcampaigns.tracker.projections.officials;
 
+import org.freedomcampaigns.tracker.api.CaseEvent.EntryCorrected;
+import org.freedomcampaigns.tracker.api.CaseEvent.EntryRetracted;
 import org.freedomcampaigns.tracker.api.CaseEvent.OfficialLobbied;
 import org.freedomcampaigns.tracker.projections.ProjectionDriver;
 import org.freedomcampaigns.tracker.projections.Recorded;
@@ -14,6 +16,10 @@ public final class OfficialsDriver implements ProjectionDriver {
     @Override
     public void apply(Recorded event) {
         if (event.payload() instanceof OfficialLobbied e) {
+            projection.on(e, event.sequence());
+        } else if (event.payload() instanceof EntryCorrected e) {
+            projection.on(e, event.sequence());
+        } else if (event.payload() instanceof EntryRetracted e) {
             projection.on(e, event.sequence());
         }
     }

@@ -92,7 +92,9 @@ class TimelineProjectionTest extends MongoTestBase {
         projection.on(letter(CASE, FACT_DATE), 1, Instant.parse("2026-06-01T12:34:56.789Z"));
 
         Document entry = entries().get(1);
-        assertThat(entry).containsOnlyKeys("sequence", "occurredOn", "recordedAt", "kind", "summary", "details");
+        assertThat(entry).containsOnlyKeys("sequence", "occurredOn", "recordedAt", "kind", "summary", "details",
+                                          "status");
+        assertThat(entry.getString("status")).isEqualTo("recorded");
         assertThat(((Number) entry.get("sequence")).longValue()).isEqualTo(1);
         assertThat(entry.getString("occurredOn")).isEqualTo(FACT_DATE.toString());
         assertThat(entry.getString("recordedAt")).isEqualTo("2026-06-01T12:34:56.789Z");

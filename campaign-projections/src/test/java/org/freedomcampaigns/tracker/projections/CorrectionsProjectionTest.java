@@ -1,0 +1,120 @@
+package org.freedomcampaigns.tracker.projections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.freedomcampaigns.tracker.projections.TestEvents.at;
+import static org.freedomcampaigns.tracker.projections.TestEvents.day;
+import static org.freedomcampaigns.tracker.projections.TestEvents.denied;
+import static org.freedomcampaigns.tracker.projections.TestEvents.granted;
+import static org.freedomcampaigns.tracker.projections.TestEvents.launched;
+import static org.freedomcampaigns.tracker.projections.TestEvents.letter;
+import static org.freedomcampaigns.tracker.projections.TestEvents.lobbied;
+import static org.freedomcampaigns.tracker.projections.TestEvents.opened;
+import static org.freedomcampaigns.tracker.projections.TestEvents.petitionFiled;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.freedomcampaigns.tracker.api.CampaignId;
+import org.freedomcampaigns.tracker.api.CaseEvent.EntryCorrected;
+import org.freedomcampaigns.tracker.api.CaseEvent.EntryRetracted;
+import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.api.Official;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryDriver;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
+import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardDriver;
+import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
+import org.freedomcampaigns.tracker.projections.officials.OfficialsDriver;
+import org.freedomcampaigns.tracker.projections.officials.OfficialsProjection;
+import org.freedomcampaigns.tracker.projections.timeline.TimelineDriver;
+import org.freedomcampaigns.tracker.projections.timeline.TimelineProjection;
+import org.junit.jupiter.api.Test;
+
+/** Corrected and retracted entries: every read model shows the correction, none counts the entry twice. */
+class CorrectionsProjectionTest extends MongoTestBase {
+    private static final CampaignId CAMPAIGN = new CampaignId("free-them-all");
+    private static final CaseId CASE = new CaseId("case-0001");
+    private static final Official WRONG = new Official("Wrong Person", "Governor", "Ohio");
+    private static final Official RIGHT = new Official("Right Person", "Governor", "Ohio");
+
+    private CaseSummaryProjection summaries;
+    private TimelineProjection timelines;
+    private CampaignDashboardProjection dashboards;
+    private OfficialsProjection officials;
+    private List<ProjectionDriver> drivers;
+
+    @Override
+    protected void createProjections() {
+        summaries = new CaseSummaryProjection(database);
+        timelines = new TimelineProjection(database);
+        dashboards = new CampaignDashboardProjection(database);
+        officials = new OfficialsProjection(database);
+        drivers = List.of(new CaseSummaryDriver(summaries), new TimelineDriver(timelines),
+                          new CampaignDashboardDriver(dashboards), new OfficialsDriver(officials));
+    }
+
+    private void apply(List<Object> caseEvents) {
+        List<Recorded> stream = new ArrayList<>();
+        stream.add(new Recorded(launched(CAMPAIGN), 0, at(0)));
+        for (int i = 0; i < caseEvents.size(); i++) {
+            stream.add(new Recorded(caseEvents.get(i), i, at(60L * (i + 1))));
+        }
+        drivers.forEach(driver -> driver.applyAll(stream));
+        // redelivery changes nothing
+        drivers.forEach(driver -> driver.applyAll(stream));
+    }
+
+    @Test
+    void corrections_and_retractions_show_everywhere_and_count_once() {
+        apply(List.of(
+                opened(CASE, CAMPAIGN),                                                   // 0
+                letter(CASE, day("2026-02-01")),                                          // 1
+                lobbied(CASE, day("2026-02-10"), WRONG),                                  // 2
+                petitionFiled(CASE, "P-1", day("2026-02-15")),                            // 3
+                denied(CASE, day("2026-03-01")),                                          // 4
+                new EntryRetracted(CASE, 1, "LetterReceived", "recorded on the wrong case"),  // 5
+                new EntryCorrected(CASE, 2, "OfficialLobbied", "wrong official", 7),       // 6
+                lobbied(CASE, day("2026-02-10"), RIGHT),                                  // 7
+                new EntryCorrected(CASE, 3, "PetitionFiled", "wrong date", 9),             // 8
+                petitionFiled(CASE, "P-1", day("2026-02-14")),                            // 9
+                granted(CASE, day("2026-04-01")),                                         // 10
+                new EntryCorrected(CASE, 10, "ClemencyGranted", "wrong date", 12),         // 11
+                granted(CASE, day("2026-04-02"))));                                       // 12
+
+        Document summary = summaries.find(CASE).orElseThrow();
+        Document counts = summary.get("counts", Document.class);
+        assertThat(counts.getInteger("letters")).isZero();
+        assertThat(counts.getInteger("lobbying")).isEqualTo(1);
+        assertThat(counts.getInteger("petitions")).isEqualTo(1);
+        assertThat(counts.getInteger("clemencyGrants")).isEqualTo(1);
+        assertThat(summary.getString("status")).as("a corrected petition does not reopen a case").isEqualTo(
+                "CLEMENCY_GRANTED");
+        assertThat(summary.getList("petitions", Document.class)).singleElement()
+                .satisfies(p -> assertThat(p.getString("filedOn")).isEqualTo("2026-02-14"));
+        assertThat(summary.get("clemency", Document.class).getString("grantedOn")).isEqualTo("2026-04-02");
+        assertThat(summary).doesNotContainKeys("replacing", "petitionSequences");
+
+        Map<Long, Document> entries = new java.util.HashMap<>();
+        timelines.entries(CASE).orElseThrow().forEach(e -> entries.put(e.getLong("sequence"), e));
+        assertThat(entries.get(1L).getString("status")).isEqualTo("retracted");
+        assertThat(entries.get(1L).getLong("retractedBy")).isEqualTo(5);
+        assertThat(entries.get(2L).getString("status")).isEqualTo("corrected");
+        assertThat(entries.get(2L).getLong("correctedBy")).isEqualTo(7);
+        assertThat(entries.get(7L).getLong("corrects")).isEqualTo(2);
+        assertThat(entries.get(7L).getString("status")).isEqualTo("recorded");
+        assertThat(entries.get(6L).getString("summary")).contains("Entry 2 corrected by entry 7");
+
+        Document dashboard = dashboards.find(CAMPAIGN).orElseThrow();
+        Document dashboardCounts = dashboard.get("counts", Document.class);
+        assertThat(dashboardCounts.getInteger("letters")).isZero();
+        assertThat(dashboardCounts.getInteger("lobbyingContacts")).isEqualTo(1);
+        assertThat(dashboardCounts.getInteger("petitions")).isEqualTo(1);
+        assertThat(dashboardCounts.getInteger("grants")).isEqualTo(1);
+        assertThat(dashboard.get("casesByStatus", Document.class).getInteger("CLEMENCY_GRANTED")).isEqualTo(1);
+
+        List<Document> listed = officials.all();
+        assertThat(listed).extracting(o -> o.getString("name")).containsExactly("Right Person");
+        assertThat(listed.get(0).getInteger("contacts")).isEqualTo(1);
+    }
+}
