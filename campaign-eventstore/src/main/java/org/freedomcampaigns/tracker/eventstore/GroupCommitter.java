@@ -1,8 +1,10 @@
 package org.freedomcampaigns.tracker.eventstore;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -81,6 +83,9 @@ final class GroupCommitter implements AutoCloseable {
         }
         Pending pending = new Pending(toStore, new CompletableFuture<>());
         queue.add(pending);
+        if (!running && queue.remove(pending)) {
+            throw new IllegalStateException("the event store is closed");
+        }
         try {
             pending.done().get();
         } catch (ExecutionException e) {
@@ -129,14 +134,15 @@ final class GroupCommitter implements AutoCloseable {
         List<Pending> owners = new ArrayList<>();
         for (Pending pending : group) {
             for (Commit commit : pending.commits()) {
-                commit.document().put(CommitDocuments.ID, next);
+                // a commit is keyed by the global index of its last event
+                commit.document().put(CommitDocuments.ID, next + commit.size() - 1);
                 commit.document().put(CommitDocuments.APPENDED_AT, System.currentTimeMillis());
                 next += commit.size();
                 documents.add(commit.document());
                 owners.add(pending);
             }
         }
-        Set<Pending> failed = new HashSet<>();
+        Map<Pending, Conflict> failed = new HashMap<>();
         Set<Integer> failedPositions = new HashSet<>();
         try {
             commits.insertMany(documents, new InsertManyOptions().ordered(false));
@@ -144,21 +150,27 @@ final class GroupCommitter implements AutoCloseable {
             for (BulkWriteError error : e.getWriteErrors()) {
                 Pending owner = owners.get(error.getIndex());
                 failedPositions.add(error.getIndex());
-                if (failed.add(owner)) {
-                    Commit commit = findCommit(owner, documents.get(error.getIndex()));
-                    owner.done().completeExceptionally(new Conflict(commit, e));
-                }
+                failed.computeIfAbsent(owner, o -> new Conflict(findCommit(o, documents.get(error.getIndex())), e));
+            }
+            if (failed.isEmpty()) {
+                throw e;
             }
         }
-        // all or none per append: remove what was stored of a failed append before anything is made durable
+        // all or none per append: remove what was stored of a failed append before anything is made durable, and
+        // tell its appender only then
         for (int i = 0; i < documents.size(); i++) {
-            if (failed.contains(owners.get(i)) && !failedPositions.contains(i)) {
+            if (failed.containsKey(owners.get(i)) && !failedPositions.contains(i)) {
                 commits.deleteOne(Filters.eq(CommitDocuments.ID, documents.get(i).get(CommitDocuments.ID)));
             }
         }
         durability.run();
         for (Pending pending : group) {
-            pending.done().complete(null);
+            Conflict conflict = failed.get(pending);
+            if (conflict != null) {
+                pending.done().completeExceptionally(conflict);
+            } else {
+                pending.done().complete(null);
+            }
         }
     }
 
@@ -182,6 +194,11 @@ final class GroupCommitter implements AutoCloseable {
             writer.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // an append queued while the writer was stopping must not wait forever
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.done().completeExceptionally(new IllegalStateException("the event store is closed"));
         }
     }
 }

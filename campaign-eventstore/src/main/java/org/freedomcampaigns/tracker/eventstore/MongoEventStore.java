@@ -32,6 +32,7 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
@@ -112,12 +113,19 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
         }
     }
 
-    /** The stored hash of the aggregate's event just before {@code sequence}, "" before the first. */
+    /**
+     * The stored hash of the aggregate's event just before {@code sequence}, "" before the first. An append that
+     * would start inside a stored commit (after an event that is not its commit's last) is a concurrent change.
+     */
     private String hashBefore(String aggregateIdentifier, long sequence) {
         if (sequence == 0) {
             return "";
         }
         Document commit = commitHolding(aggregateIdentifier, sequence - 1, FIRST_WINDOW);
+        if (commit != null && ((Number) commit.get(LAST_SEQ)).longValue() >= sequence) {
+            throw new ConcurrencyException("an event of aggregate " + aggregateIdentifier + " at sequence "
+                                                   + sequence + " was already stored");
+        }
         if (commit != null) {
             for (Document event : CommitDocuments.events(commit)) {
                 if (((Number) event.get("seq")).longValue() == sequence - 1) {
@@ -174,12 +182,13 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
                 && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 
+    /**
+     * Keeps the newest snapshot of each aggregate: the replace only matches a stored snapshot that is older, and the
+     * upsert of a newer one that lost a race to an even newer one fails on the unique {@code _id} and is dropped.
+     * (The condition on {@code seq} makes the embedded server scan the snapshots; snapshots are rare.)
+     */
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-        Document current = snapshots.find(Filters.eq(ID, snapshot.getAggregateIdentifier())).first();
-        if (current != null && ((Number) current.get("seq")).longValue() >= snapshot.getSequenceNumber()) {
-            return;
-        }
         SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
         SerializedObject<String> metaData = snapshot.serializeMetaData(serializer, String.class);
         Document document = new Document(ID, snapshot.getAggregateIdentifier())
@@ -191,8 +200,15 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
                 .append("revision", payload.getType().getRevision())
                 .append("payload", payload.getData())
                 .append("metaData", metaData.getData());
-        snapshots.replaceOne(Filters.eq(ID, snapshot.getAggregateIdentifier()), document,
-                             new ReplaceOptions().upsert(true));
+        try {
+            snapshots.replaceOne(Filters.and(Filters.eq(ID, snapshot.getAggregateIdentifier()),
+                                             Filters.lt("seq", snapshot.getSequenceNumber())),
+                                 document, new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
     }
 
     // -------------------------------------------------------------------------------------- reading aggregates
@@ -247,7 +263,7 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
         int window = FIRST_WINDOW;
         Map<Long, Document> fetched = new HashMap<>();
         while (commit != null) {
-            long index = ((Number) commit.get(ID)).longValue();
+            long index = firstIndex(commit);
             for (Document event : CommitDocuments.events(commit)) {
                 if (((Number) event.get("seq")).longValue() >= fromSequence
                         && !visitor.visit(commit, event, index)) {
@@ -265,30 +281,28 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
         }
     }
 
-    /** The commit of the aggregate that holds the given sequence number, or null if there is none. */
+    /**
+     * The commit of the aggregate that holds the given sequence number, or null if there is none. Commits do not
+     * overlap, so if any commit starts in the look-back window and none holds the number, none does; only a window
+     * with no commit at all (a commit of more than {@value #LOOK_BACK} events, or a number far past the end) makes
+     * it look further back.
+     */
     private Document commitHolding(String aggregateIdentifier, long sequence, int batchSize) {
+        long to = sequence + 1;
         long from = Math.max(0, sequence - LOOK_BACK);
-        Map<Long, Document> found = fetchCommits(aggregateIdentifier, from, sequence + 1);
         while (true) {
-            Optional<Document> holding = found.values().stream()
-                                              .filter(c -> ((Number) c.get(FIRST_SEQ)).longValue() <= sequence
-                                                      && ((Number) c.get(LAST_SEQ)).longValue() >= sequence)
-                                              .findFirst();
-            if (holding.isPresent()) {
-                return holding.get();
+            Map<Long, Document> found = fetchCommits(aggregateIdentifier, from, to);
+            if (!found.isEmpty()) {
+                return found.values().stream()
+                            .filter(c -> ((Number) c.get(FIRST_SEQ)).longValue() <= sequence
+                                    && ((Number) c.get(LAST_SEQ)).longValue() >= sequence)
+                            .findFirst().orElse(null);
             }
-            boolean laterExists = found.values().stream()
-                                       .anyMatch(c -> ((Number) c.get(FIRST_SEQ)).longValue() > sequence);
-            if (from == 0 || laterExists || found.isEmpty() && sequence == 0) {
+            if (from == 0) {
                 return null;
             }
-            // a commit of more than LOOK_BACK events: look further back
-            long to = from;
+            to = from;
             from = Math.max(0, from - Math.max(LOOK_BACK, batchSize));
-            found = fetchCommits(aggregateIdentifier, from, to);
-            if (found.isEmpty() && from == 0) {
-                return null;
-            }
         }
     }
 
@@ -335,81 +349,108 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
 
     /**
      * Fetches the events after the token: the indexes the token still waits for (its gaps) and a window of
-     * {@code batchSize} indexes after its position, by exact {@code _id}. A window of reserved indexes that hold
-     * nothing yet (a large append in flight or failed) is looked past, up to the highest reserved index.
+     * {@code batchSize} indexes after its position, by exact {@code _id} (a commit's {@code _id} is the index of its
+     * last event, so a token that stopped inside a commit finds the rest of it). The highest reserved index is read
+     * first, and nothing past it is asked for: a commit stored in the window while this runs is then waited for as
+     * a gap rather than overtaken. A window of reserved indexes that hold nothing yet (a large append in flight or
+     * failed) is looked past, up to that highest reserved index.
      */
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        GapAwareTrackingToken token = lastToken == null ? null : cleanGaps((GapAwareTrackingToken) lastToken);
+        GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
+        long reservedUpTo = reservedUpTo();
         long position = token == null ? -1 : token.getIndex();
-        List<Long> ids = new ArrayList<>(token == null ? List.of() : token.getGaps());
-        long windowEnd = position + batchSize;
+        SortedSet<Long> waitingFor = token == null ? new TreeSet<>() : token.getGaps();
+        List<Long> ids = new ArrayList<>(waitingFor);
+        long windowEnd = Math.min(position + Math.max(batchSize, 1), reservedUpTo);
         LongStream.rangeClosed(position + 1, windowEnd).forEach(ids::add);
         List<Document> found = findByIds(ids);
-        long reservedUpTo = -2;
-        while (found.stream().noneMatch(c -> ((Number) c.get(ID)).longValue() > position)) {
-            if (reservedUpTo == -2) {
-                reservedUpTo = reservedUpTo();
-            }
-            if (windowEnd >= reservedUpTo) {
-                break;
-            }
+        while (found.stream().noneMatch(c -> lastIndex(c) > position) && windowEnd < reservedUpTo) {
             long from = windowEnd + 1;
             windowEnd = Math.min(reservedUpTo, windowEnd + Math.max(batchSize, 1000));
             found = new ArrayList<>(found);
             found.addAll(findByIds(LongStream.rangeClosed(from, windowEnd).boxed().toList()));
         }
-        found.sort(Comparator.comparingLong(c -> ((Number) c.get(ID)).longValue()));
+        found.sort(Comparator.comparingLong(MongoEventStore::lastIndex));
+        if (token != null) {
+            token = cleanGaps(token, found);
+        }
 
         long timeoutFrame = System.currentTimeMillis() - gapTimeout.toMillis();
         List<TrackedEventData<?>> result = new ArrayList<>();
         for (Document commit : found) {
-            long index = ((Number) commit.get(ID)).longValue();
+            long index = firstIndex(commit);
             boolean allowGaps = ((Number) commit.get(APPENDED_AT)).longValue() > timeoutFrame;
             for (Document event : CommitDocuments.events(commit)) {
-                if (token == null) {
-                    SortedSet<Long> gaps = allowGaps
-                            ? LongStream.range(0, index).boxed().collect(TreeSet::new, TreeSet::add, TreeSet::addAll)
-                            : new TreeSet<>();
-                    token = GapAwareTrackingToken.newInstance(index, gaps);
-                } else {
-                    token = token.advanceTo(index, allowGaps ? maxGapOffset : 0);
+                boolean delivered = index <= position && !waitingFor.contains(index);
+                if (!delivered) {
+                    if (token == null) {
+                        SortedSet<Long> gaps = allowGaps
+                                ? LongStream.range(0, index).boxed()
+                                            .collect(TreeSet::new, TreeSet::add, TreeSet::addAll)
+                                : new TreeSet<>();
+                        token = GapAwareTrackingToken.newInstance(index, gaps);
+                    } else {
+                        token = token.advanceTo(index, allowGaps ? maxGapOffset : 0);
+                    }
+                    result.add(new TrackedDomainEventData<>(token, CommitDocuments.entry(commit, event)));
                 }
-                result.add(new TrackedDomainEventData<>(token, CommitDocuments.entry(commit, event)));
                 index++;
             }
         }
         return result;
     }
 
+    /** The global index of a commit's last event: its {@code _id}. */
+    private static long lastIndex(Document commit) {
+        return ((Number) commit.get(ID)).longValue();
+    }
+
+    /** The global index of a commit's first event. */
+    static long firstIndex(Document commit) {
+        return lastIndex(commit) - CommitDocuments.size(commit) + 1;
+    }
+
     /**
      * Gives up gaps that will not be filled: a run of gaps is dropped once the commit stored right after it is older
-     * than the gap timeout (an append that reserved those indexes would have finished by then). Runs are dropped
-     * from the lowest up, as a token can only drop its lowest gaps.
+     * than the gap timeout (an append that reserved those indexes would have finished by then). Runs are dropped from
+     * the lowest up, as a token can only drop its lowest gaps, and never at or past a gap that is being filled by a
+     * commit found in this fetch.
      */
-    private GapAwareTrackingToken cleanGaps(GapAwareTrackingToken token) {
+    private GapAwareTrackingToken cleanGaps(GapAwareTrackingToken token, List<Document> found) {
         if (!token.hasGaps()) {
             return token;
         }
+        long firstFilled = found.stream().filter(c -> firstIndex(c) <= token.getIndex())
+                                .mapToLong(MongoEventStore::firstIndex).min().orElse(Long.MAX_VALUE);
         List<Long> runEnds = new ArrayList<>();
         Long previous = null;
         for (Long gap : token.getGaps()) {
             if (previous != null && gap != previous + 1) {
-                runEnds.add(previous + 1);
+                runEnds.add(previous);
             }
             previous = gap;
         }
-        runEnds.add(previous + 1);
-        Map<Long, Document> after = new HashMap<>();
-        findByIds(runEnds).forEach(c -> after.put(((Number) c.get(ID)).longValue(), c));
+        runEnds.add(previous);
+        List<Long> after = new ArrayList<>();
+        for (Long end : runEnds) {
+            LongStream.rangeClosed(end + 1, end + LOOK_BACK).forEach(after::add);
+        }
+        List<Document> following = findByIds(after);
         long timeoutFrame = System.currentTimeMillis() - gapTimeout.toMillis();
         GapAwareTrackingToken cleaned = token;
         for (Long end : runEnds) {
-            Document next = after.get(end);
-            if (next == null || ((Number) next.get(APPENDED_AT)).longValue() > timeoutFrame) {
+            if (end >= firstFilled) {
                 break;
             }
-            cleaned = cleaned.withGapsTruncatedAt(end);
+            // the commit holding the index right after the run: the one with the lowest _id past the run
+            Optional<Document> next = following.stream().filter(c -> lastIndex(c) > end)
+                                               .min(Comparator.comparingLong(MongoEventStore::lastIndex));
+            if (next.isEmpty() || firstIndex(next.get()) != end + 1
+                    || ((Number) next.get().get(APPENDED_AT)).longValue() > timeoutFrame) {
+                break;
+            }
+            cleaned = cleaned.withGapsTruncatedAt(end + 1);
         }
         return cleaned;
     }
@@ -443,9 +484,8 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
         long first = Long.MAX_VALUE;
-        for (Document commit : commits.find(Filters.gte(APPENDED_AT, dateTime.toEpochMilli()))
-                                      .projection(new Document(ID, 1))) {
-            first = Math.min(first, ((Number) commit.get(ID)).longValue());
+        for (Document commit : commits.find(Filters.gte(APPENDED_AT, dateTime.toEpochMilli()))) {
+            first = Math.min(first, firstIndex(commit));
         }
         if (first == Long.MAX_VALUE) {
             return createHeadToken();
