@@ -21,38 +21,14 @@ import org.freedomcampaigns.tracker.api.CaseEvent.EntryCorrected;
 import org.freedomcampaigns.tracker.api.CaseEvent.EntryRetracted;
 import org.freedomcampaigns.tracker.api.CaseId;
 import org.freedomcampaigns.tracker.api.Official;
-import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryDriver;
-import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
-import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardDriver;
-import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
-import org.freedomcampaigns.tracker.projections.officials.OfficialsDriver;
-import org.freedomcampaigns.tracker.projections.officials.OfficialsProjection;
-import org.freedomcampaigns.tracker.projections.timeline.TimelineDriver;
-import org.freedomcampaigns.tracker.projections.timeline.TimelineProjection;
 import org.junit.jupiter.api.Test;
 
 /** Corrected and retracted entries: every read model shows the correction, none counts the entry twice. */
-class CorrectionsProjectionTest extends MongoTestBase {
+class CorrectionsProjectionTest extends AllReadModelsTestBase {
     private static final CampaignId CAMPAIGN = new CampaignId("free-them-all");
     private static final CaseId CASE = new CaseId("case-0001");
     private static final Official WRONG = new Official("Wrong Person", "Governor", "Ohio");
     private static final Official RIGHT = new Official("Right Person", "Governor", "Ohio");
-
-    private CaseSummaryProjection summaries;
-    private TimelineProjection timelines;
-    private CampaignDashboardProjection dashboards;
-    private OfficialsProjection officials;
-    private List<ProjectionDriver> drivers;
-
-    @Override
-    protected void createProjections() {
-        summaries = new CaseSummaryProjection(database);
-        timelines = new TimelineProjection(database);
-        dashboards = new CampaignDashboardProjection(database);
-        officials = new OfficialsProjection(database);
-        drivers = List.of(new CaseSummaryDriver(summaries), new TimelineDriver(timelines),
-                          new CampaignDashboardDriver(dashboards), new OfficialsDriver(officials));
-    }
 
     private void apply(List<Object> caseEvents) {
         List<Recorded> stream = new ArrayList<>();

@@ -32,18 +32,10 @@ import org.freedomcampaigns.tracker.api.CampaignId;
 import org.freedomcampaigns.tracker.api.CaseEvent;
 import org.freedomcampaigns.tracker.api.CaseId;
 import org.freedomcampaigns.tracker.api.Official;
-import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryDriver;
-import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
-import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardDriver;
-import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
-import org.freedomcampaigns.tracker.projections.officials.OfficialsDriver;
-import org.freedomcampaigns.tracker.projections.officials.OfficialsProjection;
-import org.freedomcampaigns.tracker.projections.timeline.TimelineDriver;
-import org.freedomcampaigns.tracker.projections.timeline.TimelineProjection;
 import org.junit.jupiter.api.Test;
 
 /** Resetting every read model and replaying the event stream rebuilds exactly the same views. */
-class ReadModelRebuildTest extends MongoTestBase {
+class ReadModelRebuildTest extends AllReadModelsTestBase {
     private static final CampaignId FREE = new CampaignId("free-them-all");
     private static final CampaignId HOME = new CampaignId("bring-them-home");
     private static final CaseId C1 = new CaseId("case-0001");
@@ -51,22 +43,6 @@ class ReadModelRebuildTest extends MongoTestBase {
     private static final CaseId C3 = new CaseId("case-0003");
     private static final List<CaseId> CASES = List.of(C1, C2, C3);
     private static final Official GOVERNOR = new Official("Gavin Stone", "Governor", "California");
-
-    private CaseSummaryProjection summaries;
-    private TimelineProjection timelines;
-    private CampaignDashboardProjection dashboards;
-    private OfficialsProjection officials;
-    private List<ProjectionDriver> drivers;
-
-    @Override
-    protected void createProjections() {
-        summaries = new CaseSummaryProjection(database);
-        timelines = new TimelineProjection(database);
-        dashboards = new CampaignDashboardProjection(database);
-        officials = new OfficialsProjection(database);
-        drivers = List.of(new CaseSummaryDriver(summaries), new TimelineDriver(timelines),
-                          new CampaignDashboardDriver(dashboards), new OfficialsDriver(officials));
-    }
 
     /** Two campaigns and three cases, their events interleaved as the global event stream would deliver them. */
     private static List<Recorded> stream() {

@@ -206,9 +206,7 @@ public class CaseSummaryProjection implements CaseProgress {
 
     @Override
     public long appliedSequence(CaseId caseId) {
-        Document summary = summaries.find(Filters.eq("_id", caseId.value()))
-                                    .projection(new Document("version", 1)).first();
-        return Documents.longValue(summary, "version", -1);
+        return Documents.longField(summaries, caseId.value(), "version", -1);
     }
 
     /** The summary of one case, without internal fields. */

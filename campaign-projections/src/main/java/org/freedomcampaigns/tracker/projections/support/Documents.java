@@ -18,6 +18,12 @@ public final class Documents {
         return collection.find(Filters.eq("_id", id)).first();
     }
 
+    /** One numeric field of a document, read by {@code _id} without loading the rest, or {@code absent}. */
+    public static long longField(MongoCollection<Document> collection, String id, String key, long absent) {
+        Document document = collection.find(Filters.eq("_id", id)).projection(new Document(key, 1)).first();
+        return longValue(document, key, absent);
+    }
+
     public static long longValue(Document document, String key, long absent) {
         if (document == null) {
             return absent;

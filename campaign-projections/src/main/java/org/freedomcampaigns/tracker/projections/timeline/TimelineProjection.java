@@ -24,7 +24,6 @@ import org.freedomcampaigns.tracker.projections.support.RecordDocuments;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 
 /**
  * The timeline read model: one document per case holding an entry per recorded fact (sequence, the date it
@@ -78,9 +77,7 @@ public class TimelineProjection implements CaseProgress {
 
     @Override
     public long appliedSequence(CaseId caseId) {
-        Document timeline = timelines.find(Filters.eq("_id", caseId.value()))
-                                     .projection(new Document("version", 1)).first();
-        return Documents.longValue(timeline, "version", -1);
+        return Documents.longField(timelines, caseId.value(), "version", -1);
     }
 
     /**
