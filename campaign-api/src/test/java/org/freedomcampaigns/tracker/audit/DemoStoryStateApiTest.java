@@ -35,4 +35,22 @@ class DemoStoryStateApiTest {
         assertThat(history.path("events").get(0).path("recordedBy").asText()).isEqualTo("system");
         assertThat(history.path("events").get(0).path("recordedAt").asText()).startsWith("2017-01-16T18:00");
     }
+
+    @Test
+    void the_history_of_alice_marie_johnson_is_the_story_as_recorded() {
+        Api api = new Api(port);
+        JsonNode events = api.get("/api/cases/alice-marie-johnson/history").expect(200).body().path("events");
+        java.util.List<String> types = new java.util.ArrayList<>();
+        events.forEach(e -> types.add(e.path("type").asText()));
+        assertThat(types).containsExactly("CaseOpened", "LetterReceived", "LetterReceived", "PrisonVisitLogged",
+                                          "FamilyContacted", "PetitionFiled", "OfficialLobbied", "ClemencyGranted",
+                                          "PersonReleased", "NoteAdded");
+        assertThat(events.get(6).path("occurredOn").asText()).isEqualTo("2018-05-30");
+        assertThat(events.get(6).path("payload").path("official").path("office").asText())
+                .isEqualTo("President of the United States");
+        assertThat(events.get(7).path("payload").path("kind").asText()).isEqualTo("COMMUTATION");
+        assertThat(events.get(7).path("occurredOn").asText()).isEqualTo("2018-06-06");
+        events.forEach(e -> assertThat(e.path("recordedBy").asText()).isEqualTo("system"));
+        assertThat(api.get("/api/cases/alice-marie-johnson/integrity").body().path("verified").asBoolean()).isTrue();
+    }
 }
