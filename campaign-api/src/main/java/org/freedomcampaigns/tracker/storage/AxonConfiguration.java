@@ -1,10 +1,18 @@
 package org.freedomcampaigns.tracker.storage;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -64,6 +72,34 @@ public class AxonConfiguration {
                                                                                  snapshotEvery))
                                        .configureAggregate(cachedAndSnapshotted(Case.class, cacheSize,
                                                                                 snapshotEvery));
+    }
+
+    /**
+     * The snapshotter, told about our aggregates explicitly: Spring's default snapshotter only knows aggregates
+     * declared as Spring beans, and campaign-core's are not. Built on first use from the aggregates' own
+     * configurations, whose factories resolve the beans their handlers take (the campaign directory, the clock).
+     */
+    @Bean
+    Snapshotter aggregateSnapshotter(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        AtomicReference<Snapshotter> snapshotter = new AtomicReference<>();
+        return (aggregateType, aggregateIdentifier) -> snapshotter.updateAndGet(built -> {
+            if (built != null) {
+                return built;
+            }
+            org.axonframework.config.Configuration configuration = axon.getObject();
+            List<AggregateFactory<?>> factories = new ArrayList<>();
+            for (AggregateConfiguration<?> aggregate : configuration.findModules(AggregateConfiguration.class)) {
+                factories.add(aggregate.aggregateFactory());
+            }
+            return AggregateSnapshotter.builder()
+                                       .eventStore(configuration.eventStore())
+                                       .aggregateFactories(factories)
+                                       .repositoryProvider(configuration::repository)
+                                       .transactionManager(configuration.getComponent(TransactionManager.class))
+                                       .parameterResolverFactory(configuration.parameterResolverFactory())
+                                       .handlerDefinition(configuration.handlerDefinition(Case.class))
+                                       .build();
+        }).scheduleSnapshot(aggregateType, aggregateIdentifier);
     }
 
     private static <A> AggregateConfigurer<A> cachedAndSnapshotted(Class<A> type, int cacheSize, int snapshotEvery) {

@@ -484,7 +484,8 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
         long first = Long.MAX_VALUE;
-        for (Document commit : commits.find(Filters.gte(APPENDED_AT, dateTime.toEpochMilli()))) {
+        // a scan, in batches: one reply of the whole collection can exceed the wire protocol's limit
+        for (Document commit : commits.find(Filters.gte(APPENDED_AT, dateTime.toEpochMilli())).batchSize(1_000)) {
             first = Math.min(first, firstIndex(commit));
         }
         if (first == Long.MAX_VALUE) {
