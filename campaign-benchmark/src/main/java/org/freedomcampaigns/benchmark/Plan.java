@@ -1,0 +1,29 @@
+package org.freedomcampaigns.benchmark;
+
+/**
+ * How much work each row does.
+ *
+ * @param quick            the short smoke run
+ * @param warmup           commands (gateway and again HTTP) before anything is timed
+ * @param append1          commands of the one-client runs (and raw inserts of the one-thread baselines)
+ * @param append8PerClient commands per client of the 8-client runs
+ * @param casesPerClient   each client of rows 1 and 4 writes round-robin to its own cases
+ * @param lagPerClient     requests per client of row 4 (8 clients)
+ * @param priors           row 2: prior events of the cases compared with a fresh one
+ * @param loadN            row 2: commands timed on each case, at most
+ * @param loadBudgetSeconds row 2: each series (warm, cold, HTTP) stops after this long (at least 5 per case)
+ * @param rebuildTarget    row 3: events in the store before the rebuild
+ * @param rebuildCases     row 3: cases the prefill spreads its events over
+ * @param rawManyBatches   batches of 100 of the insertMany baseline
+ */
+record Plan(boolean quick, int warmup, int append1, int append8PerClient, int casesPerClient, int lagPerClient,
+            int[] priors, int loadN, int loadBudgetSeconds, int rebuildTarget, int rebuildCases, int rawManyBatches) {
+
+    static Plan defaultRun() {
+        return new Plan(false, 400, 1_000, 250, 25, 150, new int[] {10, 1_000, 10_000}, 200, 45, 100_000, 1_000, 20);
+    }
+
+    static Plan quickRun() {
+        return new Plan(true, 60, 100, 15, 10, 10, new int[] {10, 1_000}, 20, 5, 10_000, 100, 5);
+    }
+}
