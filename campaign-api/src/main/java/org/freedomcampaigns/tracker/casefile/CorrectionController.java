@@ -15,6 +15,7 @@ import org.freedomcampaigns.tracker.audit.CaseHistory;
 import org.freedomcampaigns.tracker.casefile.CaseRequests.FactRequest;
 import org.freedomcampaigns.tracker.web.Commands;
 import org.freedomcampaigns.tracker.web.InvalidFieldsException;
+import org.freedomcampaigns.tracker.web.ProblemAdvice;
 import org.freedomcampaigns.tracker.web.ProblemAdvice.FieldError;
 import org.freedomcampaigns.tracker.web.ReadYourWrites;
 import org.springframework.http.ResponseEntity;
@@ -93,9 +94,8 @@ public class CorrectionController {
         try {
             fact = json.treeToValue(body, type);
         } catch (JsonMappingException e) {
-            String path = e.getPath().stream()
-                           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                           .reduce("replacement", (a, b) -> b.startsWith("[") ? a + b : a + "." + b);
+            String inner = ProblemAdvice.path(e);
+            String path = inner.isEmpty() || inner.startsWith("[") ? "replacement" + inner : "replacement." + inner;
             String message = e instanceof UnrecognizedPropertyException ? "is not a known property"
                     : "has a value of the wrong type or format";
             throw new InvalidFieldsException(List.of(new FieldError(path, message)));

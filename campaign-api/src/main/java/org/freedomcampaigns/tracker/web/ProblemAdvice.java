@@ -197,7 +197,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return "an object";
     }
 
-    private static String path(JsonMappingException e) {
+    /** The JSON path of the field a binding failed on, as clients name it: {@code person.name}, {@code visitors[1]}. */
+    public static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
