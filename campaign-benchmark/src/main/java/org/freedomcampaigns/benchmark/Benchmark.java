@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The storage benchmark of the campaign tracker: a plain program (not JMH, not a test) that starts the whole service
@@ -27,7 +29,7 @@ import java.util.List;
  *
  * <pre>
  * ./mvnw -B -q -DskipTests package &amp;&amp; java -jar campaign-benchmark/target/campaign-benchmark.jar [--quick]
- *     [--out=FILE] [--setups=memory,h2,h2-nodurable,peer]
+ *     [--out=FILE] [--setups=memory,h2,h2-nodurable,peer] [--rows=1,2,3,4,5]
  * </pre>
  */
 public final class Benchmark {
@@ -40,6 +42,7 @@ public final class Benchmark {
         boolean quick = false;
         Path out = null;
         List<Setup> setups = new ArrayList<>(List.of(Setup.values()));
+        Set<Integer> rows = Plan.ALL_ROWS;
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
@@ -48,9 +51,12 @@ public final class Benchmark {
             } else if (arg.startsWith("--setups=")) {
                 setups = Arrays.stream(arg.substring("--setups=".length()).split(",")).map(String::trim)
                                .map(Setup::byId).toList();
+            } else if (arg.startsWith("--rows=")) {
+                rows = Arrays.stream(arg.substring("--rows=".length()).split(",")).map(String::trim)
+                             .map(Integer::valueOf).collect(Collectors.toSet());
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 System.out.println("java -jar campaign-benchmark/target/campaign-benchmark.jar [--quick] "
-                                           + "[--out=FILE] [--setups=memory,h2,h2-nodurable,peer]");
+                                           + "[--out=FILE] [--setups=memory,h2,h2-nodurable,peer] [--rows=1,2,3,4,5]");
                 return;
             } else {
                 System.err.println("unknown argument " + arg + " (try --help)");
@@ -61,7 +67,7 @@ public final class Benchmark {
             out = quick ? Path.of("campaign-benchmark", "target", "benchmarks-quick.md")
                         : Path.of("docs", "benchmarks.md");
         }
-        Plan plan = quick ? Plan.quickRun() : Plan.defaultRun();
+        Plan plan = (quick ? Plan.quickRun() : Plan.defaultRun()).onlyRows(rows);
         ZonedDateTime startedAt = ZonedDateTime.now(ZoneOffset.UTC);
         Machine machine = Machine.describe(args);
         System.err.println("[bench] " + machine.oneLine());

@@ -1,5 +1,7 @@
 package org.freedomcampaigns.benchmark;
 
+import java.util.Set;
+
 /**
  * How much work each row does.
  *
@@ -15,15 +17,29 @@ package org.freedomcampaigns.benchmark;
  * @param rebuildTarget    row 3: events in the store before the rebuild
  * @param rebuildCases     row 3: cases the prefill spreads its events over
  * @param rawManyBatches   batches of 100 of the insertMany baseline
+ * @param rows             the rows to run (1 to 5; row 5 needs row 3), all by default
  */
 record Plan(boolean quick, int warmup, int append1, int append8PerClient, int casesPerClient, int lagPerClient,
-            int[] priors, int loadN, int loadBudgetSeconds, int rebuildTarget, int rebuildCases, int rawManyBatches) {
+            int[] priors, int loadN, int loadBudgetSeconds, int rebuildTarget, int rebuildCases, int rawManyBatches,
+            Set<Integer> rows) {
+
+    static final Set<Integer> ALL_ROWS = Set.of(1, 2, 3, 4, 5);
 
     static Plan defaultRun() {
-        return new Plan(false, 400, 1_000, 250, 25, 150, new int[] {10, 1_000, 10_000}, 200, 45, 100_000, 1_000, 20);
+        return new Plan(false, 400, 1_000, 250, 25, 150, new int[] {10, 1_000, 10_000}, 200, 45, 100_000, 1_000, 20,
+                        ALL_ROWS);
     }
 
     static Plan quickRun() {
-        return new Plan(true, 60, 100, 15, 10, 10, new int[] {10, 1_000}, 20, 5, 10_000, 100, 5);
+        return new Plan(true, 60, 100, 15, 10, 10, new int[] {10, 1_000}, 20, 5, 10_000, 100, 5, ALL_ROWS);
+    }
+
+    Plan onlyRows(Set<Integer> only) {
+        return new Plan(quick, warmup, append1, append8PerClient, casesPerClient, lagPerClient, priors, loadN,
+                        loadBudgetSeconds, rebuildTarget, rebuildCases, rawManyBatches, Set.copyOf(only));
+    }
+
+    boolean runs(int row) {
+        return rows.contains(row);
     }
 }

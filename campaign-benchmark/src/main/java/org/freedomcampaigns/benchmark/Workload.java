@@ -97,22 +97,34 @@ final class Workload {
                 log("started on port " + app.port + " in " + fmt((System.nanoTime() - t0) / 1e9) + " s");
                 String campaign = launchCampaign(app);
                 List<String> cases = openCases(app, campaign, 8 * plan.casesPerClient());
-                warmUp(app, cases);
-                step("row 1 appends", () -> appends(app, cases));
+                if (plan.runs(1) || plan.runs(4)) {
+                    warmUp(app, cases);
+                }
+                if (plan.runs(1)) {
+                    step("row 1 appends", () -> appends(app, cases));
+                }
                 if (setup.full) {
-                    step("row 4 lag", () -> lag(app, cases));
-                    LoadCases[] holder = new LoadCases[1];
-                    step("row 2 loads (warm cache)", () -> {
-                        holder[0] = prefillLoadCases(app, campaign, "warm");
-                        loads(app, holder[0], "warm");
-                        loadsHttp(app, holder[0]);
-                    });
-                    loadCases = holder[0];
-                    step("row 3 rebuild", () -> rebuild(app, campaign));
-                    step("row 5 heap", () -> heap(app));
+                    if (plan.runs(4)) {
+                        step("row 4 lag", () -> lag(app, cases));
+                    }
+                    if (plan.runs(2)) {
+                        LoadCases[] holder = new LoadCases[1];
+                        step("row 2 loads (warm cache)", () -> {
+                            holder[0] = prefillLoadCases(app, campaign, "warm");
+                            loads(app, holder[0], "warm");
+                            loadsHttp(app, holder[0]);
+                        });
+                        loadCases = holder[0];
+                    }
+                    if (plan.runs(3)) {
+                        step("row 3 rebuild", () -> rebuild(app, campaign));
+                        if (plan.runs(5)) {
+                            step("row 5 heap", () -> heap(app));
+                        }
+                    }
                 }
             }
-            if (setup.full) {
+            if (setup.full && plan.runs(2)) {
                 LoadCases warmCases = loadCases;
                 step("row 2 loads (cold cache)", () -> coldLoads(dir, warmCases));
             }
