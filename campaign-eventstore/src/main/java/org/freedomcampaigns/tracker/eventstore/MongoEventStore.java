@@ -71,6 +71,8 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
     public static final String SNAPSHOTS = "event_snapshots";
     /** How far before a requested sequence number to look for the commit that holds it. */
     private static final int LOOK_BACK = 16;
+    /** Values per {@code $in} query. */
+    private static final int IN_CHUNK = 100;
     /** Commit keys asked for in the first lookup of an aggregate's chain. */
     private static final int FIRST_WINDOW = 32;
     /** How many sequence numbers past the end of a chain are checked for events cut off by a deletion. */
@@ -311,7 +313,7 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
         List<String> keys = LongStream.range(from, to).mapToObj(s -> CommitDocuments.key(aggregateIdentifier, s))
                                       .toList();
         Map<Long, Document> found = new HashMap<>();
-        commits.find(Filters.in(KEY, keys)).forEach(c -> found.put(((Number) c.get(FIRST_SEQ)).longValue(), c));
+        findIn(KEY, keys).forEach(c -> found.put(((Number) c.get(FIRST_SEQ)).longValue(), c));
         return found;
     }
 
@@ -456,9 +458,19 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
     }
 
     private List<Document> findByIds(List<Long> ids) {
+        return findIn(ID, ids);
+    }
+
+    /**
+     * The commits whose unique field holds one of the values, asked for {@value #IN_CHUNK} values at a time: the
+     * embedded server finds each value in the index, then checks every document found against the whole
+     * {@code $in} list, so one query of n values costs n² comparisons.
+     */
+    private List<Document> findIn(String field, List<?> values) {
         List<Document> found = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            commits.find(Filters.in(ID, ids)).into(found);
+        for (int from = 0; from < values.size(); from += IN_CHUNK) {
+            commits.find(Filters.in(field, values.subList(from, Math.min(values.size(), from + IN_CHUNK))))
+                   .into(found);
         }
         return found;
     }
