@@ -4,16 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+
+import org.bson.Document;
 
 import org.freedomcampaigns.tracker.Api;
 import org.freedomcampaigns.tracker.Bodies;
 import org.freedomcampaigns.tracker.CampaignTrackerApplication;
+import org.freedomcampaigns.tracker.admin.ReadModelVersions;
+import org.freedomcampaigns.tracker.admin.ReadModels;
+import org.freedomcampaigns.tracker.projections.timeline.TimelineProjection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 
 /**
  * The embedded default as a user runs it: the H2 file backend under a data directory, with the demo switch on.
@@ -60,6 +68,35 @@ class EmbeddedH2StoreTest {
             assertThat(cases.path("total").asLong()).as("5 demo cases, once, and ours").isEqualTo(6);
             JsonNode timeline = api.get("/api/cases/alice-marie-johnson/timeline").expect(200).body();
             assertThat(timeline.path("entries")).hasSize(10);
+        }
+    }
+
+    @Test
+    void a_read_model_stored_in_an_older_form_is_rebuilt_at_start_up() throws Exception {
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(api(first).get("/api/cases/alice-marie-johnson/timeline").expect(200).body().path("entries"))
+                    .hasSize(10);
+            // what a store written by an earlier version looks like to today's code: the timeline's version is 1
+            // and its entries are not where version 2 keeps them
+            MongoDatabase database = first.getBean(MongoDatabase.class);
+            database.getCollection(ReadModelVersions.COLLECTION).replaceOne(
+                    Filters.eq("_id", TimelineProjection.NAME), new Document("version", 1));
+            database.getCollection(TimelineProjection.ENTRIES_COLLECTION).deleteMany(new Document());
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = api(second);
+            ReadModels readModels = second.getBean(ReadModels.class);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (readModels.isRebuilding(TimelineProjection.NAME) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(readModels.isRebuilding(TimelineProjection.NAME)).isFalse();
+            assertThat(api.get("/api/cases/alice-marie-johnson/timeline").expect(200).body().path("entries"))
+                    .hasSize(10);
+            assertThat(second.getBean(MongoDatabase.class).getCollection(ReadModelVersions.COLLECTION)
+                             .find(Filters.eq("_id", TimelineProjection.NAME)).first().getInteger("version"))
+                    .isEqualTo(2);
         }
     }
 }

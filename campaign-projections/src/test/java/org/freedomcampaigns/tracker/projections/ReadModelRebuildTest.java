@@ -24,6 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -32,6 +35,9 @@ import org.freedomcampaigns.tracker.api.CampaignId;
 import org.freedomcampaigns.tracker.api.CaseEvent;
 import org.freedomcampaigns.tracker.api.CaseId;
 import org.freedomcampaigns.tracker.api.Official;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
+import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
+import org.freedomcampaigns.tracker.projections.timeline.TimelineProjection;
 import org.junit.jupiter.api.Test;
 
 /** Resetting every read model and replaying the event stream rebuilds exactly the same views. */
@@ -167,6 +173,33 @@ class ReadModelRebuildTest extends AllReadModelsTestBase {
         }
 
         assertThat(views()).isEqualTo(oneByOne);
+    }
+
+    @Test
+    void a_batch_of_event_messages_reads_the_documents_of_its_cases_in_one_query_per_collection() {
+        List<Recorded> stream = stream();
+        applyAll(stream);
+        Map<String, Object> oneByOne = views();
+        drivers.forEach(ProjectionDriver::reset);
+        finds.clear();
+
+        // as a tracking processor runs a batch: one unit of work holding the batch's event messages
+        List<EventMessage<?>> messages = stream.stream()
+                                               .<EventMessage<?>>map(r -> GenericEventMessage.asEventMessage(r.payload()))
+                                               .toList();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
+        batch.start();
+        drivers.forEach(driver -> driver.applyAll(stream));
+        batch.commit();
+        Map<String, Integer> reads = new HashMap<>();
+        finds.forEach((collection, count) -> reads.put(collection, count.get()));
+
+        assertThat(views()).isEqualTo(oneByOne);
+        // three cases: their summaries, timelines and dashboard links each asked for once, not once per case
+        assertThat(reads).containsEntry(CaseSummaryProjection.COLLECTION, 1)
+                         .containsEntry(TimelineProjection.COLLECTION, 1)
+                         .containsEntry(CampaignDashboardProjection.CASES_COLLECTION, 1)
+                         .doesNotContainKey(TimelineProjection.ENTRIES_COLLECTION);
     }
 
     @Test

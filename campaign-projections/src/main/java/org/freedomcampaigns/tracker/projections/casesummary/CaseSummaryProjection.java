@@ -64,7 +64,7 @@ public class CaseSummaryProjection implements CaseProgress {
 
     public CaseSummaryProjection(MongoDatabase database) {
         this.summaries = database.getCollection(COLLECTION);
-        this.writes = new DocumentWrites(summaries);
+        this.writes = new DocumentWrites(summaries).prefetching(CaseProgress::caseIdOf);
         // served from these on a real MongoDB; the embedded server accepts them and scans
         summaries.createIndex(Indexes.ascending("campaignId"));
         summaries.createIndex(Indexes.ascending("status"));

@@ -62,7 +62,7 @@ public class CampaignDashboardProjection implements CaseProgress {
         this.caseCampaigns = database.getCollection(CASES_COLLECTION);
         // the campaign documents carry the per-case sequence that makes this idempotent: written first
         this.dashboardWrites = new DocumentWrites(dashboards, 0);
-        this.caseCampaignWrites = new DocumentWrites(caseCampaigns, 1);
+        this.caseCampaignWrites = new DocumentWrites(caseCampaigns, 1).prefetching(CaseProgress::caseIdOf);
     }
 
     @EventHandler

@@ -75,7 +75,7 @@ public class OfficialsProjection {
         contactsOf(entry).add(new Document("seq", sequence).append("on", event.lobbiedOn().toString()));
         entry.put("seq", sequence);
         writes.save(id, official);
-        contactWrites.save(contactKey(event.caseId().value(), sequence), new Document("official", id));
+        contactWrites.save(Documents.eventKey(event.caseId().value(), sequence), new Document("official", id));
     }
 
     /** A corrected lobbying entry leaves its official (its replacement is counted where it belongs). */
@@ -95,7 +95,7 @@ public class OfficialsProjection {
     }
 
     private void takeBack(String caseId, long contactSequence, long sequence) {
-        Document contact = contactWrites.find(contactKey(caseId, contactSequence));
+        Document contact = contactWrites.find(Documents.eventKey(caseId, contactSequence));
         Document official = contact == null ? null : writes.find(contact.getString("official"));
         if (official == null) {
             return;
@@ -107,10 +107,6 @@ public class OfficialsProjection {
         contactsOf(entry).removeIf(c -> Documents.longValue(c, "seq", -1) == contactSequence);
         entry.put("seq", sequence);
         writes.save(contact.getString("official"), official);
-    }
-
-    private static String contactKey(String caseId, long sequence) {
-        return caseId.length() + ":" + caseId + ":" + sequence;
     }
 
     private static List<Document> contactsOf(Document entry) {

@@ -1,5 +1,6 @@
 package org.freedomcampaigns.tracker.projections.support;
 
+import org.freedomcampaigns.tracker.api.CaseEvent;
 import org.freedomcampaigns.tracker.api.CaseId;
 
 /**
@@ -12,4 +13,9 @@ public interface CaseProgress {
 
     /** The highest sequence number of the case's events applied to this read model, or -1 if none. */
     long appliedSequence(CaseId caseId);
+
+    /** The case an event payload belongs to, or null: the key of read models with a document per case. */
+    static String caseIdOf(Object payload) {
+        return payload instanceof CaseEvent event ? event.caseId().value() : null;
+    }
 }

@@ -1,7 +1,11 @@
 package org.freedomcampaigns.tracker.projections.support;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.bson.Document;
 
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
@@ -14,8 +18,32 @@ public final class Documents {
     private Documents() {
     }
 
+    /** Ids per {@code $in} query: the embedded server checks each document found against the whole list. */
+    private static final int IN_CHUNK = 100;
+
     public static Document byId(MongoCollection<Document> collection, String id) {
         return collection.find(Filters.eq("_id", id)).first();
+    }
+
+    /**
+     * The documents with these ids (those that exist), {@value #IN_CHUNK} ids per query: the embedded server checks
+     * each document it finds against the whole {@code $in} list, so one query of n ids costs n² comparisons there.
+     *
+     * @param fields the fields to return, or null for whole documents
+     */
+    public static List<Document> byIds(MongoCollection<Document> collection, List<String> ids, Document fields) {
+        List<Document> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            FindIterable<Document> chunk = collection.find(
+                    Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_CHUNK))));
+            (fields == null ? chunk : chunk.projection(fields)).into(found);
+        }
+        return found;
+    }
+
+    /** The id of a document that belongs to one event of a case. */
+    public static String eventKey(String caseId, long sequence) {
+        return caseId.length() + ":" + caseId + ":" + sequence;
     }
 
     /** One numeric field of a document, read by {@code _id} without loading the rest, or {@code absent}. */

@@ -3,11 +3,13 @@ package org.freedomcampaigns.tracker.projections.timeline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.LongStream;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,32 +28,45 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
 /**
- * The timeline read model: one document per case holding an entry per recorded fact (sequence, the date it
- * happened, the time it was recorded, kind, a one-line summary and the details). Entries are returned in order of
- * occurrence; facts of the same day keep the order they were recorded in.
+ * The timeline read model: an entry per recorded fact (sequence, the date it happened, the time it was recorded,
+ * kind, a one-line summary and the details). Entries are returned in order of occurrence; facts of the same day keep
+ * the order they were recorded in.
  *
- * <p>One document per case keeps every read and write on the {@code _id} index, which is all the embedded server
- * can use. Idempotent: an event whose sequence number is not above the stored version is skipped.
+ * <p>Each entry is a document of its own, keyed by case and sequence number, and never changes once written; a small
+ * document per case holds {@code version}, the sequence number of the last event applied. So recording a fact costs
+ * the same on a case of ten thousand entries as on a new one (one growing document would be rewritten whole by the
+ * embedded server on every append), and reading a timeline asks for its entries by their exact ids — the only
+ * lookups the embedded server serves from an index.
+ *
+ * <p>Idempotent: an event whose sequence number is not above the stored version is skipped; an entry delivered again
+ * (its batch failed after the entries were written) is found there already and left as it is. Entries are written
+ * before the version.
  */
 @ProcessingGroup(TimelineProjection.NAME)
 public class TimelineProjection implements CaseProgress {
     public static final String NAME = "case-timeline";
+    /** One document per case: {@code version}. */
     public static final String COLLECTION = "case_timelines";
+    /** One document per entry. */
+    public static final String ENTRIES_COLLECTION = "case_timeline_entries";
 
     private final MongoCollection<Document> timelines;
-    private final DocumentWrites writes;
+    private final MongoCollection<Document> entries;
+    private final DocumentWrites timelineWrites;
+    private final DocumentWrites entryWrites;
 
     public TimelineProjection(MongoDatabase database) {
         this.timelines = database.getCollection(COLLECTION);
-        this.writes = new DocumentWrites(timelines);
+        this.entries = database.getCollection(ENTRIES_COLLECTION);
+        this.entryWrites = new DocumentWrites(entries, 0);
+        this.timelineWrites = new DocumentWrites(timelines, 1).prefetching(CaseProgress::caseIdOf);
     }
 
     @EventHandler
     void on(CaseEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         String id = event.caseId().value();
-        Object pending = writes.pendingValue(id, "version");
-        long applied = pending != null ? ((Number) pending).longValue() : appliedSequence(event.caseId());
-        if (applied >= sequence) {
+        Document timeline = timelineWrites.find(id);
+        if (Documents.longValue(timeline, "version", -1) >= sequence) {
             return;
         }
         LocalDate occurredOn = event.occurredOn() != null
@@ -62,12 +77,14 @@ public class TimelineProjection implements CaseProgress {
                 .append("kind", event.getClass().getSimpleName())
                 .append("summary", TimelineSummaries.of(event))
                 .append("details", RecordDocuments.toDocument((Record) event, "caseId"));
-        writes.append(id, "entries", entry, "version", sequence);
+        entryWrites.insertOnce(Documents.eventKey(id, sequence), entry);
+        timelineWrites.save(id, new Document("version", sequence));
     }
 
     @ResetHandler
     void reset() {
         timelines.deleteMany(new Document());
+        entries.deleteMany(new Document());
     }
 
     @Override
@@ -86,8 +103,19 @@ public class TimelineProjection implements CaseProgress {
      * says which entry it corrects.
      */
     public Optional<List<Document>> entries(CaseId caseId) {
-        return Optional.ofNullable(Documents.byId(timelines, caseId.value()))
-                       .map(timeline -> withCorrections(timeline.getList("entries", Document.class)));
+        Document timeline = Documents.byId(timelines, caseId.value());
+        if (timeline == null) {
+            return Optional.empty();
+        }
+        long version = Documents.longValue(timeline, "version", -1);
+        List<String> ids = LongStream.rangeClosed(0, version).mapToObj(s -> Documents.eventKey(caseId.value(), s))
+                                     .toList();
+        List<Document> stored = new ArrayList<>();
+        for (Document entry : Documents.byIds(entries, ids, null)) {
+            entry.remove("_id");
+            stored.add(entry);
+        }
+        return Optional.of(withCorrections(stored));
     }
 
     private static List<Document> withCorrections(List<Document> stored) {

@@ -28,6 +28,7 @@ import static org.freedomcampaigns.tracker.projections.TestEvents.visit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.LongStream;
 
 import org.bson.Document;
 import org.freedomcampaigns.tracker.api.CaseEvent;
@@ -280,5 +281,20 @@ class TimelineProjectionTest extends MongoTestBase {
         assertThat(projection.entries(CASE)).isEmpty();
         assertThat(projection.appliedSequence(CASE)).isEqualTo(-1);
         assertThat(database.getCollection(TimelineProjection.COLLECTION).countDocuments()).isZero();
+        assertThat(database.getCollection(TimelineProjection.ENTRIES_COLLECTION).countDocuments()).isZero();
+    }
+
+    @Test
+    void a_long_timeline_is_read_whole_and_in_order() {
+        projection.on(opened(CASE), 0, at(0));
+        for (int sequence = 1; sequence <= 250; sequence++) {
+            projection.on(letter(CASE, FACT_DATE), sequence, at(sequence));
+        }
+
+        List<Document> entries = projection.entries(CASE).orElseThrow();
+
+        assertThat(entries).extracting(e -> e.getLong("sequence"))
+                           .containsExactlyElementsOf(LongStream.rangeClosed(0, 250).boxed().toList());
+        assertThat(entries).allSatisfy(e -> assertThat(e).doesNotContainKey("_id"));
     }
 }
