@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,15 +17,42 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The users every API test's service is started with ({@link ApiTestBase#USERS}); all share a password. */
+    public static final String ADMIN = "test-admin";
+    public static final String COORDINATOR = "test-coordinator";
+    public static final String AUDITOR = "test-auditor";
+    public static final String PASSWORD = "test-password";
+    /** The campaign the coordinator and the auditor are assigned to, by name. */
+    public static final String THEIR_CAMPAIGN = "Their campaign";
+
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final String authorization;
 
+    /** As the test admin. */
     public Api(int port) {
+        this(port, ADMIN, PASSWORD);
+    }
+
+    /** As this user; a null user sends no credentials. */
+    public Api(int port, String user, String password) {
         this.base = "http://localhost:" + port;
+        this.authorization = user == null ? null : basic(user, password);
+    }
+
+    /** The Authorization header value of HTTP Basic. */
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same service, as another user (null: no credentials). */
+    public Api as(String user) {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), user, PASSWORD);
     }
 
     /** A response: status, content type, Location and the body parsed as JSON (null when empty). */
-    public record Response(int status, String contentType, String location, String readModels, JsonNode body) {
+    public record Response(int status, String contentType, String location, String readModels, JsonNode body,
+                           java.net.http.HttpHeaders headers) {
         public Response expect(int expected) {
             assertThat(status).as("status of a response with body %s", body).isEqualTo(expected);
             return this;
@@ -45,6 +74,18 @@ public class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A request with any method and an optional JSON body. */
+    public Response send(String method, String path, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                                   .method(method, publisher));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                                .header("Content-Type", "application/json")
@@ -61,6 +102,9 @@ public class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
@@ -68,7 +112,7 @@ public class Api {
                                 response.headers().firstValue("Content-Type").orElse(""),
                                 response.headers().firstValue("Location").orElse(null),
                                 response.headers().firstValue("X-Read-Models").orElse(null),
-                                body);
+                                body, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

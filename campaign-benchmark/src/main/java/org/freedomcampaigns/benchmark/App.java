@@ -17,6 +17,7 @@ import org.freedomcampaigns.tracker.CampaignTrackerApplication;
 import org.freedomcampaigns.tracker.storage.StoreCommitter;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import com.mongodb.client.MongoDatabase;
 
@@ -51,7 +52,11 @@ final class App implements AutoCloseable {
                 "--logging.level.root=WARN",
                 "--logging.threshold.console=OFF",
                 "--logging.file.name=" + logFile.toAbsolutePath(),
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off",
+                // the HTTP clients sign in as this admin (a bcrypt hash, checked once: the service remembers it)
+                "--campaign.security.users[0].name=" + Http.USER,
+                "--campaign.security.users[0].password={bcrypt}" + new BCryptPasswordEncoder(4).encode(Http.PASSWORD),
+                "--campaign.security.users[0].roles=ADMIN"));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(CampaignTrackerApplication.class)
                 .logStartupInfo(false);
         if (setup.nonDurable) {

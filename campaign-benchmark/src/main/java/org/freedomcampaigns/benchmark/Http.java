@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +20,11 @@ final class Http {
                                                 .version(HttpClient.Version.HTTP_1_1)
                                                 .connectTimeout(Duration.ofSeconds(10))
                                                 .build();
+    static final String USER = "benchmark";
+    static final String PASSWORD = "benchmark-password";
+    private static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString(
+            (USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
     private final String base;
 
     Http(int port) {
@@ -28,6 +35,7 @@ final class Http {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                                          .timeout(Duration.ofSeconds(60))
                                          .header("Content-Type", "application/json")
+                                         .header("Authorization", AUTHORIZATION)
                                          .POST(HttpRequest.BodyPublishers.ofString(json))
                                          .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -36,6 +44,7 @@ final class Http {
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                                          .timeout(Duration.ofSeconds(60))
+                                         .header("Authorization", AUTHORIZATION)
                                          .GET()
                                          .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -5,6 +5,7 @@ import java.util.List;
 import org.freedomcampaigns.tracker.api.CaseId;
 import org.freedomcampaigns.tracker.audit.CaseHistory.Entry;
 import org.freedomcampaigns.tracker.audit.CaseHistory.Page;
+import org.freedomcampaigns.tracker.security.CampaignAccess;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,23 +26,31 @@ public class HistoryController {
                                                         "causationId", "payload");
 
     private final CaseHistory history;
+    private final CampaignAccess access;
 
-    public HistoryController(CaseHistory history) {
+    public HistoryController(CaseHistory history, CampaignAccess access) {
         this.history = history;
+        this.access = access;
+    }
+
+    private Page read(String id, long fromSequence, int limit) {
+        CaseId caseId = new CaseId(id);
+        access.requireCase(caseId);
+        return history.read(caseId, fromSequence, limit);
     }
 
     @GetMapping(path = "/api/cases/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
     Page json(@PathVariable String id,
               @RequestParam(defaultValue = "0") @Min(0) long fromSequence,
               @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return history.read(new CaseId(id), fromSequence, limit);
+        return read(id, fromSequence, limit);
     }
 
     @GetMapping(path = "/api/cases/{id}/history", produces = "text/csv")
     ResponseEntity<String> csv(@PathVariable String id,
                                @RequestParam(defaultValue = "0") @Min(0) long fromSequence,
                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        Page page = history.read(new CaseId(id), fromSequence, limit);
+        Page page = read(id, fromSequence, limit);
         StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
         for (Entry e : page.events()) {
             List<Object> cells = List.of(e.sequence(), e.globalIndex(), e.eventId(), e.type(), nullable(e.revision()),

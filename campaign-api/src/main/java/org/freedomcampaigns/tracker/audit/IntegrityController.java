@@ -2,6 +2,7 @@ package org.freedomcampaigns.tracker.audit;
 
 import org.freedomcampaigns.tracker.api.CaseId;
 import org.freedomcampaigns.tracker.eventstore.IntegrityReport;
+import org.freedomcampaigns.tracker.security.CampaignAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,13 +14,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class IntegrityController {
     private final CaseHistory history;
+    private final CampaignAccess access;
 
-    public IntegrityController(CaseHistory history) {
+    public IntegrityController(CaseHistory history, CampaignAccess access) {
         this.history = history;
+        this.access = access;
     }
 
     @GetMapping("/api/cases/{id}/integrity")
     IntegrityReport integrity(@PathVariable String id) {
-        return history.verify(new CaseId(id));
+        CaseId caseId = new CaseId(id);
+        access.requireCase(caseId);
+        return history.verify(caseId);
     }
 }

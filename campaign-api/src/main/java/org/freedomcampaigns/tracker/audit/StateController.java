@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 
 import org.freedomcampaigns.tracker.api.CaseId;
 import org.freedomcampaigns.tracker.api.InvalidInputException;
+import org.freedomcampaigns.tracker.security.CampaignAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class StateController {
     private final CaseStates states;
+    private final CampaignAccess access;
 
-    public StateController(CaseStates states) {
+    public StateController(CaseStates states, CampaignAccess access) {
         this.states = states;
+        this.access = access;
     }
 
     @GetMapping("/api/cases/{id}/state")
@@ -27,6 +30,7 @@ public class StateController {
                            @RequestParam(required = false) String asOf,
                            @RequestParam(required = false) Long atSequence) {
         CaseId caseId = new CaseId(id);
+        access.requireCase(caseId);
         if ((asOf == null) == (atSequence == null)) {
             throw new InvalidInputException("asOf", "or atSequence must be given, and not both");
         }

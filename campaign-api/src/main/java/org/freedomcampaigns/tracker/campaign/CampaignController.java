@@ -15,6 +15,7 @@ import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProje
 import org.freedomcampaigns.tracker.web.Ids;
 import org.freedomcampaigns.tracker.web.NotFoundException;
 import org.freedomcampaigns.tracker.web.ReadYourWrites;
+import org.freedomcampaigns.tracker.security.CampaignAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +36,11 @@ public class CampaignController {
     private final CampaignDashboardProjection dashboards;
     private final ReadYourWrites readYourWrites;
     private final Ids ids;
+    private final CampaignAccess access;
 
     public CampaignController(Commands commands, CampaignDashboardProjection dashboards,
-                              ReadYourWrites readYourWrites, Ids ids) {
+                              ReadYourWrites readYourWrites, Ids ids, CampaignAccess access) {
+        this.access = access;
         this.commands = commands;
         this.dashboards = dashboards;
         this.readYourWrites = readYourWrites;
@@ -60,11 +63,12 @@ public class CampaignController {
 
     @GetMapping
     List<Document> list() {
-        return dashboards.all();
+        return dashboards.all().stream().filter(access.campaignFilter()).toList();
     }
 
     @GetMapping("/{id}")
     Document dashboard(@PathVariable String id) {
+        access.requireCampaign(new CampaignId(id).value());
         return dashboards.find(new CampaignId(id)).orElseThrow(() -> new NotFoundException("campaign", id));
     }
 }

@@ -3,6 +3,8 @@ package org.freedomcampaigns.tracker.casefile;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.freedomcampaigns.tracker.web.Commands;
 import org.bson.Document;
@@ -30,6 +32,7 @@ import org.freedomcampaigns.tracker.web.Ids;
 import org.freedomcampaigns.tracker.web.NotFoundException;
 import org.freedomcampaigns.tracker.web.ReadModelRebuildingException;
 import org.freedomcampaigns.tracker.web.ReadYourWrites;
+import org.freedomcampaigns.tracker.security.CampaignAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,10 +57,12 @@ public class CaseController {
     private final ReadYourWrites readYourWrites;
     private final Ids ids;
     private final ReadModels readModels;
+    private final CampaignAccess access;
 
     public CaseController(Commands commands, CaseSummaryProjection summaries, TimelineProjection timelines,
-                          ReadYourWrites readYourWrites, Ids ids, ReadModels readModels) {
+                          ReadYourWrites readYourWrites, Ids ids, ReadModels readModels, CampaignAccess access) {
         this.readModels = readModels;
+        this.access = access;
         this.commands = commands;
         this.summaries = summaries;
         this.timelines = timelines;
@@ -72,7 +77,9 @@ public class CaseController {
     @PostMapping
     ResponseEntity<Map<String, String>> open(@Valid @RequestBody OpenCaseRequest request) {
         CaseId caseId = new CaseId(ids.next());
-        FactRecorded recorded = commands.send(request.toCommand(caseId));
+        CaseCommand.OpenCase command = request.toCommand(caseId);
+        access.requireCampaign(command.campaignId().value());
+        FactRecorded recorded = commands.send(command);
         boolean visible = readYourWrites.awaitCase(caseId, recorded.sequence());
         return withFreshness(ResponseEntity.created(URI.create("/api/cases/" + caseId)), visible)
                 .body(Map.of("id", caseId.value()));
@@ -84,12 +91,17 @@ public class CaseController {
                   @RequestParam(required = false) @Size(max = 200) String q,
                   @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return summaries.list(campaignId, status, q, page, size);
+        Optional<Set<String>> visible = access.visibleCampaignIds();
+        Set<String> campaigns = campaignId == null ? visible.orElse(null)
+                : visible.map(v -> v.contains(campaignId) ? Set.of(campaignId) : Set.<String>of())
+                         .orElse(Set.of(campaignId));
+        return summaries.list(campaigns, status, q, page, size);
     }
 
     @GetMapping("/{id}")
     Document summary(@PathVariable String id) {
         CaseId caseId = new CaseId(id);
+        access.requireCase(caseId);
         return summaries.find(caseId).orElseThrow(() -> missing(CaseSummaryProjection.NAME, id));
     }
 
@@ -100,6 +112,7 @@ public class CaseController {
     @GetMapping("/{id}/timeline")
     Timeline timeline(@PathVariable String id) {
         CaseId caseId = new CaseId(id);
+        access.requireCase(caseId);
         return new Timeline(id, timelines.entries(caseId).orElseThrow(() -> missing(TimelineProjection.NAME, id)));
     }
 
@@ -166,6 +179,7 @@ public class CaseController {
     }
 
     private ResponseEntity<Recorded> record(CaseCommand command) {
+        access.requireCase(command.caseId());
         FactRecorded recorded = commands.send(command);
         boolean visible = readYourWrites.awaitCase(recorded.caseId(), recorded.sequence());
         return withFreshness(ResponseEntity.status(201), visible)

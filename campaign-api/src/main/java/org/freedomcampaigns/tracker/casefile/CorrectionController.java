@@ -18,6 +18,7 @@ import org.freedomcampaigns.tracker.web.InvalidFieldsException;
 import org.freedomcampaigns.tracker.web.ProblemAdvice;
 import org.freedomcampaigns.tracker.web.ProblemAdvice.FieldError;
 import org.freedomcampaigns.tracker.web.ReadYourWrites;
+import org.freedomcampaigns.tracker.security.CampaignAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,9 +49,11 @@ public class CorrectionController {
     private final ReadYourWrites readYourWrites;
     private final ObjectMapper json;
     private final Validator validator;
+    private final CampaignAccess access;
 
     public CorrectionController(Commands commands, CaseHistory history, ReadYourWrites readYourWrites,
-                                ObjectMapper json, Validator validator) {
+                                ObjectMapper json, Validator validator, CampaignAccess access) {
+        this.access = access;
         this.commands = commands;
         this.history = history;
         this.readYourWrites = readYourWrites;
@@ -67,6 +70,7 @@ public class CorrectionController {
     ResponseEntity<CaseController.Recorded> correct(@PathVariable String id,
                                                     @Valid @RequestBody CorrectionRequest request) {
         CaseId caseId = new CaseId(id);
+        access.requireCase(caseId);
         CaseCommand replacement = null;
         if (request.replacement() != null && !request.replacement().isNull()) {
             replacement = replacement(caseId, request.sequence(), request.replacement());

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.bson.Document;
 import org.freedomcampaigns.tracker.projections.officials.OfficialsProjection;
+import org.freedomcampaigns.tracker.security.CampaignAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,13 +12,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class OfficialsController {
     private final OfficialsProjection officials;
+    private final CampaignAccess access;
 
-    public OfficialsController(OfficialsProjection officials) {
+    public OfficialsController(OfficialsProjection officials, CampaignAccess access) {
         this.officials = officials;
+        this.access = access;
     }
 
+    /** The officials lobbied in the cases the user may see, counting only those cases' contacts. */
     @GetMapping("/api/officials")
     List<Document> list() {
-        return officials.all();
+        return officials.all(access.scope().all() ? caseId -> true : access::allowsCase);
     }
 }

@@ -1,5 +1,9 @@
 package org.freedomcampaigns.tracker.web;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
 /**
  * Metadata keys every recorded event carries, for auditors:
  * <ul>
@@ -13,14 +17,17 @@ public final class EventMetadata {
     public static final String RECORDED_BY = "recordedBy";
     public static final String REQUEST_ID = "requestId";
     public static final String CAUSATION_ID = "correlationId";
-    /** Who records when no one is signed in; access control (a later step) replaces this with the user. */
+    /** Who records when no one is signed in (nothing can be recorded that way through the API). */
     public static final String ANONYMOUS = "anonymous";
     public static final String SYSTEM = "system";
 
     private EventMetadata() {
     }
 
+    /** The name of the signed-in user. */
     static String currentActor() {
-        return ANONYMOUS;
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken ? ANONYMOUS : authentication.getName();
     }
 }

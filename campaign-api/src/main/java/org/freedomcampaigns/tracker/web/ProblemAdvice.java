@@ -211,7 +211,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    /** A problem body of the project's own type ({@value #TYPE_BASE} + type). */
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.freedomcampaigns.tracker.Api;
 import org.freedomcampaigns.tracker.ApiTestBase;
 import org.freedomcampaigns.tracker.Bodies;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class CaseHistoryApiTest extends ApiTestBase {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                          .header("Authorization", Api.basic(Api.ADMIN, Api.PASSWORD));
     }
 
     @Test
@@ -50,7 +52,7 @@ class CaseHistoryApiTest extends ApiTestBase {
         assertThat(recorded.path("revision").asText()).isEqualTo("1");
         assertThat(recorded.path("occurredOn").asText()).isEqualTo("2017-02-03");
         assertThat(recorded.path("recordedAt").asText()).isNotBlank();
-        assertThat(recorded.path("recordedBy").asText()).isEqualTo("anonymous");
+        assertThat(recorded.path("recordedBy").asText()).isEqualTo(Api.ADMIN);
         assertThat(recorded.path("correlationId").asText()).isEqualTo("audit-test-42");
         assertThat(recorded.path("causationId").asText()).isNotBlank();
         assertThat(recorded.path("payload").path("summary").asText()).isEqualTo("Thanks the team.");

@@ -3,6 +3,7 @@ package org.freedomcampaigns.tracker.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.freedomcampaigns.tracker.Api;
+import org.freedomcampaigns.tracker.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** The demo story is recorded as the team would have recorded it, so its past can be asked about. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"campaign.storage.embedded.backend=memory", "campaign.demo.enabled=true"})
+        properties = {"campaign.storage.embedded.backend=memory", "campaign.demo.enabled=true",
+                      ApiTestBase.USER_0_NAME, ApiTestBase.USER_0_PASSWORD, ApiTestBase.USER_0_ROLES})
 class DemoStoryStateApiTest {
     @LocalServerPort
     int port;

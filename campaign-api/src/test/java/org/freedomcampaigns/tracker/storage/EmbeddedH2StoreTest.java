@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.bson.Document;
 
 import org.freedomcampaigns.tracker.Api;
+import org.freedomcampaigns.tracker.ApiTestBase;
 import org.freedomcampaigns.tracker.Bodies;
 import org.freedomcampaigns.tracker.CampaignTrackerApplication;
 import org.freedomcampaigns.tracker.admin.ReadModelVersions;
@@ -32,9 +35,11 @@ class EmbeddedH2StoreTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CampaignTrackerApplication.class)
-                .run("--server.port=0", "--campaign.storage.embedded.backend=h2",
-                     "--campaign.storage.embedded.data-dir=" + dataDir, "--campaign.demo.enabled=true");
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--campaign.storage.embedded.backend=h2",
+                                                    "--campaign.storage.embedded.data-dir=" + dataDir,
+                                                    "--campaign.demo.enabled=true"));
+        args.addAll(List.of(ApiTestBase.ADMIN_ARGS));
+        return new SpringApplicationBuilder(CampaignTrackerApplication.class).run(args.toArray(String[]::new));
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -5,6 +5,7 @@ import static org.freedomcampaigns.tracker.projections.support.RecordDocuments.t
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -215,11 +216,16 @@ public class CaseSummaryProjection implements CaseProgress {
                        .map(CaseSummaryProjection::view);
     }
 
-    /** A page of cases (page numbers from 0), in order of the person's name, filtered by any of the criteria. */
-    public CasePage list(String campaignId, CaseStatus status, String text, int page, int size) {
+    /**
+     * A page of cases (page numbers from 0), in order of the person's name, filtered by any of the criteria.
+     *
+     * @param campaignIds the campaigns whose cases to list, or null for all
+     */
+    public CasePage list(Collection<String> campaignIds, CaseStatus status, String text, int page, int size) {
         List<Bson> filters = new ArrayList<>();
-        if (campaignId != null) {
-            filters.add(Filters.eq("campaignId", campaignId));
+        if (campaignIds != null) {
+            filters.add(campaignIds.size() == 1 ? Filters.eq("campaignId", campaignIds.iterator().next())
+                                                : Filters.in("campaignId", campaignIds));
         }
         if (status != null) {
             filters.add(Filters.eq("status", status.name()));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -126,9 +127,14 @@ public class OfficialsProjection {
 
     /** Every official lobbied (and not only in retracted entries), the most recently contacted first. */
     public List<Document> all() {
+        return all(caseId -> true);
+    }
+
+    /** The officials lobbied in the cases that pass the filter, counting only those cases' contacts. */
+    public List<Document> all(Predicate<String> caseFilter) {
         List<Document> views = new ArrayList<>();
         officials.find().forEach(official -> {
-            Document view = view(official);
+            Document view = view(official, caseFilter);
             if (view.getInteger("contacts") > 0) {
                 views.add(view);
             }
@@ -138,13 +144,13 @@ public class OfficialsProjection {
         return views;
     }
 
-    private static Document view(Document official) {
+    private static Document view(Document official, Predicate<String> caseFilter) {
         int contacts = 0;
         String lastContact = "";
         List<String> cases = new ArrayList<>();
         for (Document entry : CaseEntries.all(official)) {
             List<Document> caseContacts = contactsOf(entry);
-            if (caseContacts.isEmpty()) {
+            if (caseContacts.isEmpty() || !caseFilter.test(entry.getString("caseId"))) {
                 continue;
             }
             contacts += caseContacts.size();

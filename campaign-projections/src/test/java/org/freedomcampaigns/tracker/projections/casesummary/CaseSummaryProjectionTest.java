@@ -32,6 +32,7 @@ import static org.freedomcampaigns.tracker.projections.TestEvents.visit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.bson.Document;
 import org.freedomcampaigns.tracker.api.CampaignId;
@@ -299,11 +300,14 @@ class CaseSummaryProjectionTest extends MongoTestBase {
         open("c2", OTHER_CAMPAIGN, "Bob", OFFENSE);
         open("c3", CAMPAIGN, "Carol", OFFENSE);
 
-        CasePage page = projection.list(CAMPAIGN.value(), null, null, 0, 10);
+        CasePage page = projection.list(Set.of(CAMPAIGN.value()), null, null, 0, 10);
         assertThat(ids(page)).containsExactly("c1", "c3");
         assertThat(page.total()).isEqualTo(2);
-        assertThat(ids(projection.list(OTHER_CAMPAIGN.value(), null, null, 0, 10))).containsExactly("c2");
-        assertThat(ids(projection.list("unknown", null, null, 0, 10))).isEmpty();
+        assertThat(ids(projection.list(Set.of(OTHER_CAMPAIGN.value()), null, null, 0, 10))).containsExactly("c2");
+        assertThat(ids(projection.list(Set.of("unknown"), null, null, 0, 10))).isEmpty();
+        assertThat(ids(projection.list(Set.of(CAMPAIGN.value(), OTHER_CAMPAIGN.value()), null, null, 0, 10)))
+                .containsExactly("c1", "c2", "c3");
+        assertThat(ids(projection.list(Set.of(), null, null, 0, 10))).as("no campaign, no case").isEmpty();
     }
 
     @Test
@@ -316,7 +320,7 @@ class CaseSummaryProjectionTest extends MongoTestBase {
 
         assertThat(ids(projection.list(null, CaseStatus.OPEN, null, 0, 10))).containsExactly("c1");
         assertThat(ids(projection.list(null, CaseStatus.PETITION_FILED, null, 0, 10))).containsExactly("c2", "c3");
-        assertThat(ids(projection.list(CAMPAIGN.value(), CaseStatus.PETITION_FILED, null, 0, 10)))
+        assertThat(ids(projection.list(Set.of(CAMPAIGN.value()), CaseStatus.PETITION_FILED, null, 0, 10)))
                 .containsExactly("c2");
         assertThat(projection.list(null, CaseStatus.RELEASED, null, 0, 10).total()).isZero();
     }
@@ -335,7 +339,7 @@ class CaseSummaryProjectionTest extends MongoTestBase {
         open("c4", OTHER_CAMPAIGN, "José Muñoz", "Évasion");
         assertThat(ids(projection.list(null, null, "MUÑOZ", 0, 10))).containsExactly("c4");
         assertThat(ids(projection.list(null, null, "évasion", 0, 10))).containsExactly("c4");
-        assertThat(ids(projection.list(CAMPAIGN.value(), null, "   ", 0, 10))).as("blank text is no filter")
+        assertThat(ids(projection.list(Set.of(CAMPAIGN.value()), null, "   ", 0, 10))).as("blank text is no filter")
                                                                  .containsExactly("c2", "c1", "c3");
     }
 
@@ -391,7 +395,7 @@ class CaseSummaryProjectionTest extends MongoTestBase {
             open("c" + i, i % 2 == 0 ? CAMPAIGN : OTHER_CAMPAIGN, "Person " + i, OFFENSE);
         }
 
-        CasePage page = projection.list(CAMPAIGN.value(), null, "person", 1, 3);
+        CasePage page = projection.list(Set.of(CAMPAIGN.value()), null, "person", 1, 3);
         assertThat(page.total()).isEqualTo(4);
         assertThat(ids(page)).containsExactly("c6");
     }

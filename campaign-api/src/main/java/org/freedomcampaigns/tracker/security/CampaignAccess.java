@@ -1,0 +1,126 @@
+package org.freedomcampaigns.tracker.security;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.freedomcampaigns.tracker.api.CampaignId;
+import org.freedomcampaigns.tracker.api.CaseEvent.CaseOpened;
+import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
+import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
+import org.freedomcampaigns.tracker.web.NotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which campaigns the signed-in user may see, and the checks controllers make with it. A case or campaign outside
+ * the user's campaigns is answered exactly like one that does not exist (404), so that its existence is not
+ * revealed. A case's campaign is read from its summary, or from its opening event while the summary is not there
+ * (a read model being rebuilt), and remembered: it never changes.
+ */
+@Component
+public class CampaignAccess {
+    private static final int MAX_REMEMBERED = 100_000;
+
+    private final CaseSummaryProjection summaries;
+    private final CampaignDashboardProjection dashboards;
+    private final EventStore events;
+    private final Map<String, String> campaignOfCase = new ConcurrentHashMap<>();
+
+    public CampaignAccess(CaseSummaryProjection summaries, CampaignDashboardProjection dashboards,
+                          EventStore events) {
+        this.summaries = summaries;
+        this.dashboards = dashboards;
+        this.events = events;
+    }
+
+    /** The signed-in user's campaigns (none when no one is signed in). */
+    public CampaignScope scope() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof CampaignUser user) {
+            return user.scope();
+        }
+        return CampaignScope.NONE;
+    }
+
+    public boolean allowsCampaign(String campaignId) {
+        CampaignScope scope = scope();
+        if (scope.all() || scope.entries().contains(campaignId)) {
+            return true;
+        }
+        String name = dashboards.find(new CampaignId(campaignId)).map(d -> d.getString("name")).orElse(null);
+        return scope.allows(campaignId, name);
+    }
+
+    /** Throws the 404 of an unknown campaign if the campaign is not the user's. */
+    public void requireCampaign(String campaignId) {
+        if (!allowsCampaign(campaignId)) {
+            throw new NotFoundException("campaign", campaignId);
+        }
+    }
+
+    /** Throws the 404 of an unknown case if the case belongs to a campaign that is not the user's. */
+    public void requireCase(CaseId caseId) {
+        if (scope().all()) {
+            return;
+        }
+        Optional<String> campaign = campaignOf(caseId);
+        if (campaign.isPresent() && !allowsCampaign(campaign.get())) {
+            throw new NotFoundException("case", caseId.value());
+        }
+    }
+
+    /** Whether the user may see the case (an unknown case is not visible). */
+    public boolean allowsCase(String caseId) {
+        return scope().all() || campaignOf(new CaseId(caseId)).map(this::allowsCampaign).orElse(false);
+    }
+
+    /** The ids of the campaigns the user may see, or empty when they may see all. */
+    public Optional<Set<String>> visibleCampaignIds() {
+        if (scope().all()) {
+            return Optional.empty();
+        }
+        return Optional.of(dashboards.all().stream().map(d -> d.getString("id")).filter(this::allowsCampaign)
+                                     .collect(Collectors.toSet()));
+    }
+
+    /** A filter over campaign documents (with {@code id}) for lists. */
+    public Predicate<Document> campaignFilter() {
+        return scope().all() ? d -> true : d -> allowsCampaign(d.getString("id"));
+    }
+
+    private Optional<String> campaignOf(CaseId caseId) {
+        String known = campaignOfCase.get(caseId.value());
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> found = summaries.find(caseId).map(s -> s.getString("campaignId"))
+                                          .or(() -> openingCampaign(caseId));
+        found.ifPresent(campaign -> {
+            if (campaignOfCase.size() >= MAX_REMEMBERED) {
+                campaignOfCase.clear();
+            }
+            campaignOfCase.put(caseId.value(), campaign);
+        });
+        return found;
+    }
+
+    private Optional<String> openingCampaign(CaseId caseId) {
+        DomainEventStream stream = events.readEvents(caseId.value(), 0);
+        if (!stream.hasNext()) {
+            return Optional.empty();
+        }
+        DomainEventMessage<?> first = stream.next();
+        return first.getPayload() instanceof CaseOpened opened ? Optional.of(opened.campaignId().value())
+                                                               : Optional.empty();
+    }
+}
