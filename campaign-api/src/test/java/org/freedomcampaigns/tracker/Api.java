@@ -36,8 +36,13 @@ public class Api {
 
     /** As this user; a null user sends no credentials. */
     public Api(int port, String user, String password) {
+        this(port, user == null ? null : basic(user, password));
+    }
+
+    /** With this Authorization header (null: none), e.g. {@code Bearer <token>}. */
+    public Api(int port, String authorization) {
         this.base = "http://localhost:" + port;
-        this.authorization = user == null ? null : basic(user, password);
+        this.authorization = authorization;
     }
 
     /** The Authorization header value of HTTP Basic. */

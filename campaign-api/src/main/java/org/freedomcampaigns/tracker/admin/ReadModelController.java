@@ -1,8 +1,10 @@
 package org.freedomcampaigns.tracker.admin;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 
+import org.freedomcampaigns.tracker.web.OneAtATime;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +30,16 @@ public class ReadModelController {
         return readModels.status(name);
     }
 
-    /** Starts a rebuild and answers 202 at once; follow it at the Location. */
+    /**
+     * Starts a rebuild and answers 202 at once; follow it at the Location. One rebuild at a time per user (429
+     * while theirs runs); one at a time per read model (409).
+     */
     @PostMapping("/api/admin/projections/{name}/rebuild")
-    ResponseEntity<ReadModels.Status> rebuild(@PathVariable String name) {
-        ReadModels.Status status = readModels.rebuild(name);
+    ResponseEntity<ReadModels.Status> rebuild(@PathVariable String name, Principal user) {
+        if (readModels.rebuildingFor(user.getName())) {
+            throw new OneAtATime.Busy("rebuild");
+        }
+        ReadModels.Status status = readModels.rebuild(name, user.getName());
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name)).body(status);
     }
 }

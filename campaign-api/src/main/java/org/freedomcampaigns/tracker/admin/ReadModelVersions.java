@@ -9,6 +9,7 @@ import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjectio
 import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
 import org.freedomcampaigns.tracker.projections.officials.OfficialsProjection;
 import org.freedomcampaigns.tracker.projections.timeline.TimelineProjection;
+import org.freedomcampaigns.tracker.web.EventMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -77,7 +78,7 @@ public class ReadModelVersions {
         for (String name : outdated) {
             log.info("Read model {} was stored in an older form: rebuilding it as version {}", name,
                      VERSIONS.get(name));
-            readModels.rebuild(name);
+            readModels.rebuild(name, EventMetadata.SYSTEM);
             record(name);
         }
     }

@@ -38,7 +38,7 @@ public class ReadModels {
     private final MongoEventStore store;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
 
-    private record Rebuild(Instant startedAt, long total) {
+    private record Rebuild(Instant startedAt, long total, String startedBy) {
     }
 
     /** A running rebuild's progress. */
@@ -127,8 +127,18 @@ public class ReadModels {
         return new Status(name, processor.isRunning(), rebuilding, position, head, lag, error, progress);
     }
 
-    /** Empties the read model and replays the whole store into it; reads go on meanwhile. One at a time per model. */
-    public synchronized Status rebuild(String name) {
+    /** Whether a rebuild this user started is still running. */
+    public boolean rebuildingFor(String user) {
+        return rebuilds.entrySet().stream()
+                       .anyMatch(e -> e.getValue().startedBy().equals(user) && isRebuilding(e.getKey()));
+    }
+
+    /**
+     * Empties the read model and replays the whole store into it; reads go on meanwhile. One at a time per model.
+     *
+     * @param user who asked for it
+     */
+    public synchronized Status rebuild(String name, String user) {
         StreamingEventProcessor processor = processor(name);
         if (isRebuilding(name)) {
             throw new RuleViolationException(RuleViolation.REBUILD_RUNNING, "read model " + name + " is rebuilding");
@@ -140,7 +150,7 @@ public class ReadModels {
         log.info("Rebuilding read model {} from {} events", name, head == null ? 0 : head + 1);
         processor.shutDown();
         processor.resetTokens();
-        rebuilds.put(name, new Rebuild(Instant.now(), head == null ? 0 : head + 1));
+        rebuilds.put(name, new Rebuild(Instant.now(), head == null ? 0 : head + 1, user));
         processor.start();
         return status(name, head);
     }

@@ -6,6 +6,7 @@ import org.freedomcampaigns.tracker.api.CaseId;
 import org.freedomcampaigns.tracker.audit.CaseHistory.Entry;
 import org.freedomcampaigns.tracker.audit.CaseHistory.Page;
 import org.freedomcampaigns.tracker.security.CampaignAccess;
+import org.freedomcampaigns.tracker.web.OneAtATime;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,16 +28,21 @@ public class HistoryController {
 
     private final CaseHistory history;
     private final CampaignAccess access;
+    private final OneAtATime oneAtATime;
 
-    public HistoryController(CaseHistory history, CampaignAccess access) {
+    public HistoryController(CaseHistory history, CampaignAccess access, OneAtATime oneAtATime) {
         this.history = history;
         this.access = access;
+        this.oneAtATime = oneAtATime;
     }
 
+    /** One export at a time per user. */
     private Page read(String id, long fromSequence, int limit) {
         CaseId caseId = new CaseId(id);
         access.requireCase(caseId);
-        return history.read(caseId, fromSequence, limit);
+        try (OneAtATime.Permit permit = oneAtATime.acquire("export")) {
+            return history.read(caseId, fromSequence, limit);
+        }
     }
 
     @GetMapping(path = "/api/cases/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)

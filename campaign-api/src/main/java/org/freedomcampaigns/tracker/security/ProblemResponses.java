@@ -21,17 +21,20 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     static final String REALM = "campaign-tracker";
 
     private final ObjectMapper json;
+    private final String challenge;
 
-    ProblemResponses(ObjectMapper json) {
+    /** @param challenge the {@code WWW-Authenticate} value of a 401 */
+    ProblemResponses(ObjectMapper json, String challenge) {
         this.json = json;
+        this.challenge = challenge;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        response.setHeader("WWW-Authenticate", challenge);
         write(response, ProblemAdvice.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
-                                              "sign in: HTTP Basic with a configured user"));
+                                              "sign in first"));
     }
 
     @Override

@@ -13,6 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("campaign.security")
 public class SecurityProperties {
     private List<User> users = new ArrayList<>();
+    private final Oidc oidc = new Oidc();
+
+    public Oidc getOidc() {
+        return oidc;
+    }
 
     public List<User> getUsers() {
         return users;
@@ -20,6 +25,53 @@ public class SecurityProperties {
 
     public void setUsers(List<User> users) {
         this.users = users;
+    }
+
+    /**
+     * Production identity: with an issuer set, requests carry JWT bearer tokens from that OpenID Connect provider
+     * instead of Basic credentials, and the configured users are not used.
+     */
+    public static class Oidc {
+        /** The provider's issuer URI (its discovery document and keys are fetched from there). */
+        private String issuerUri;
+        /** The claim holding the user's name, as recorded in events ({@code sub} when absent). */
+        private String nameClaim = "preferred_username";
+        /** The claim holding the roles (a list, or a comma-separated string). */
+        private String rolesClaim = "roles";
+        /** The claim holding the campaigns (ids or names; absent, empty or {@code *}: all). */
+        private String campaignsClaim = "campaigns";
+
+        public String getIssuerUri() {
+            return issuerUri;
+        }
+
+        public void setIssuerUri(String issuerUri) {
+            this.issuerUri = issuerUri;
+        }
+
+        public String getNameClaim() {
+            return nameClaim;
+        }
+
+        public void setNameClaim(String nameClaim) {
+            this.nameClaim = nameClaim;
+        }
+
+        public String getRolesClaim() {
+            return rolesClaim;
+        }
+
+        public void setRolesClaim(String rolesClaim) {
+            this.rolesClaim = rolesClaim;
+        }
+
+        public String getCampaignsClaim() {
+            return campaignsClaim;
+        }
+
+        public void setCampaignsClaim(String campaignsClaim) {
+            this.campaignsClaim = campaignsClaim;
+        }
     }
 
     /** One configured user. */

@@ -73,6 +73,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
+    @ExceptionHandler(OneAtATime.Busy.class)
+    ResponseEntity<Object> busy(OneAtATime.Busy e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "5")
+                             .body(problem(HttpStatus.TOO_MANY_REQUESTS, "busy", "Too many requests",
+                                           e.getMessage()));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
@@ -156,6 +163,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         Throwable cause = e.getCause();
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof BodyLimit.TooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return invalid(List.of(new FieldError(path(unknown), "is not a known property")));
         }
