@@ -24,9 +24,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
 /**
@@ -52,7 +49,6 @@ public final class DocumentWrites {
     private final String resourceKey;
     private final int flushOrder;
     private Function<Object, String> idOfPayload;
-    private Document prefetchFields;
 
     public DocumentWrites(MongoCollection<Document> collection) {
         this(collection, 0);
@@ -72,28 +68,17 @@ public final class DocumentWrites {
      * Loads the documents a batch will read in a few queries when the batch first reads one.
      *
      * @param idOfPayload the id of the document an event payload touches, or null if none
-     * @param fields      the fields to load (none: whole documents); with fields, only
-     *                    {@link #storedBeforeBatch} uses what was prefetched
      */
-    public DocumentWrites prefetching(Function<Object, String> idOfPayload, String... fields) {
+    public DocumentWrites prefetching(Function<Object, String> idOfPayload) {
         this.idOfPayload = idOfPayload;
-        if (fields.length > 0) {
-            this.prefetchFields = new Document();
-            for (String field : fields) {
-                prefetchFields.put(field, 1);
-            }
-        }
         return this;
     }
 
-    /** A pending change of one document: a whole new version, or entries to append to an array. */
+    /** A pending change of one document: its new version, to replace or (if it never changes) to insert. */
     private static final class Pending {
         Document replacement;
         boolean loaded;
         boolean insertOnly;
-        String arrayField;
-        final List<Document> appended = new ArrayList<>();
-        final Document set = new Document();
     }
 
     /** What this collection's writes hold during one batch. */
@@ -107,27 +92,14 @@ public final class DocumentWrites {
     public Document find(String id) {
         Batch batch = batch();
         if (batch == null) {
-            return read(id);
+            return Documents.byId(collection, id);
         }
         Pending pending = batch.pending.computeIfAbsent(id, k -> new Pending());
         if (!pending.loaded) {
-            if (!pending.appended.isEmpty()) {
-                throw new IllegalStateException("a document is either replaced or appended to within a batch");
-            }
-            // prefetched fields are not the whole document
-            pending.replacement = prefetchFields == null ? stored(batch, id) : Documents.byId(collection, id);
+            pending.replacement = stored(batch, id);
             pending.loaded = true;
         }
         return pending.replacement;
-    }
-
-    /**
-     * The document as stored before this batch (only the prefetched fields, if so configured), or null: for
-     * documents this batch appends to without reading them whole.
-     */
-    public Document storedBeforeBatch(String id) {
-        Batch batch = batch();
-        return batch == null ? read(id) : stored(batch, id);
     }
 
     private Document stored(Batch batch, String id) {
@@ -137,12 +109,7 @@ public final class DocumentWrites {
         if (batch.stored != null && batch.stored.containsKey(id)) {
             return batch.stored.get(id);
         }
-        return read(id);
-    }
-
-    private Document read(String id) {
-        return prefetchFields == null ? Documents.byId(collection, id)
-                                      : collection.find(Filters.eq("_id", id)).projection(prefetchFields).first();
+        return Documents.byId(collection, id);
     }
 
     /** The stored documents of every event of the current batch (ids without a document map to null). */
@@ -166,7 +133,7 @@ public final class DocumentWrites {
         }
         Map<String, Document> stored = new HashMap<>();
         ids.forEach(id -> stored.put(id, null));
-        Documents.byIds(collection, new ArrayList<>(ids), prefetchFields)
+        Documents.byIds(collection, new ArrayList<>(ids))
                  .forEach(document -> stored.put(document.getString("_id"), document));
         return stored;
     }
@@ -212,27 +179,6 @@ public final class DocumentWrites {
         }
     }
 
-    /**
-     * Appends an entry to an array field and sets a field, without reading the document (upsert), at the end of the
-     * batch. For documents that only grow, like a timeline.
-     */
-    public void append(String id, String arrayField, Document entry, String field, Object value) {
-        Batch batch = batch();
-        if (batch == null) {
-            collection.updateOne(Filters.eq("_id", id),
-                                 Updates.combine(Updates.push(arrayField, entry), Updates.set(field, value)),
-                                 new UpdateOptions().upsert(true));
-            return;
-        }
-        Pending pending = batch.pending.computeIfAbsent(id, k -> new Pending());
-        if (pending.loaded) {
-            throw new IllegalStateException("a document is either replaced or appended to within a batch");
-        }
-        pending.arrayField = arrayField;
-        pending.appended.add(entry);
-        pending.set.put(field, value);
-    }
-
     private Batch batch() {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
@@ -250,24 +196,12 @@ public final class DocumentWrites {
         });
     }
 
-    /** The value a pending append of this batch sets in {@code field}, or null if none is pending. */
-    public Object pendingValue(String id, String field) {
-        Batch batch = batch();
-        Pending pending = batch == null ? null : batch.pending.get(id);
-        return pending == null ? null : pending.set.get(field);
-    }
-
     private void flush(Batch batch) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         List<Document> inserts = new ArrayList<>();
         batch.pending.forEach((id, pending) -> {
             if (pending.insertOnly) {
                 inserts.add(pending.replacement);
-            } else if (!pending.appended.isEmpty()) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
-                                                Updates.combine(Updates.pushEach(pending.arrayField, pending.appended),
-                                                                new Document("$set", pending.set)),
-                                                new UpdateOptions().upsert(true)));
             } else if (pending.replacement != null) {
                 writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), pending.replacement, UPSERT));
             }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.bson.Document;
 
-import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
@@ -29,14 +28,11 @@ public final class Documents {
      * The documents with these ids (those that exist), {@value #IN_CHUNK} ids per query: the embedded server checks
      * each document it finds against the whole {@code $in} list, so one query of n ids costs n² comparisons there.
      *
-     * @param fields the fields to return, or null for whole documents
      */
-    public static List<Document> byIds(MongoCollection<Document> collection, List<String> ids, Document fields) {
+    public static List<Document> byIds(MongoCollection<Document> collection, List<String> ids) {
         List<Document> found = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            FindIterable<Document> chunk = collection.find(
-                    Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_CHUNK))));
-            (fields == null ? chunk : chunk.projection(fields)).into(found);
+            collection.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)))).into(found);
         }
         return found;
     }

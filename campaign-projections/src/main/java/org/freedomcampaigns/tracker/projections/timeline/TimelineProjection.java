@@ -111,7 +111,7 @@ public class TimelineProjection implements CaseProgress {
         List<String> ids = LongStream.rangeClosed(0, version).mapToObj(s -> Documents.eventKey(caseId.value(), s))
                                      .toList();
         List<Document> stored = new ArrayList<>();
-        for (Document entry : Documents.byIds(entries, ids, null)) {
+        for (Document entry : Documents.byIds(entries, ids)) {
             entry.remove("_id");
             stored.add(entry);
         }
