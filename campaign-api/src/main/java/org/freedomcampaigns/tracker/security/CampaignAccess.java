@@ -54,11 +54,8 @@ public class CampaignAccess {
 
     public boolean allowsCampaign(String campaignId) {
         CampaignScope scope = scope();
-        if (scope.all() || scope.entries().contains(campaignId)) {
-            return true;
-        }
-        String name = dashboards.find(new CampaignId(campaignId)).map(d -> d.getString("name")).orElse(null);
-        return scope.allows(campaignId, name);
+        return scope.all() || scope.entries().contains(campaignId)
+                || scope.allows(campaignId, dashboards.nameOf(new CampaignId(campaignId)).orElse(null));
     }
 
     /** Throws the 404 of an unknown campaign if the campaign is not the user's. */
@@ -79,23 +76,29 @@ public class CampaignAccess {
         }
     }
 
-    /** Whether the user may see the case (an unknown case is not visible). */
-    public boolean allowsCase(String caseId) {
-        return scope().all() || campaignOf(new CaseId(caseId)).map(this::allowsCampaign).orElse(false);
-    }
-
     /** The ids of the campaigns the user may see, or empty when they may see all. */
     public Optional<Set<String>> visibleCampaignIds() {
-        if (scope().all()) {
+        CampaignScope scope = scope();
+        if (scope.all()) {
             return Optional.empty();
         }
-        return Optional.of(dashboards.all().stream().map(d -> d.getString("id")).filter(this::allowsCampaign)
-                                     .collect(Collectors.toSet()));
+        return Optional.of(dashboards.names().entrySet().stream()
+                                     .filter(campaign -> scope.allows(campaign.getKey(), campaign.getValue()))
+                                     .map(Map.Entry::getKey).collect(Collectors.toSet()));
     }
 
-    /** A filter over campaign documents (with {@code id}) for lists. */
+    /** A filter over campaign documents (with {@code id} and {@code name}) for lists. */
     public Predicate<Document> campaignFilter() {
-        return scope().all() ? d -> true : d -> allowsCampaign(d.getString("id"));
+        CampaignScope scope = scope();
+        return campaign -> scope.allows(campaign.getString("id"), campaign.getString("name"));
+    }
+
+    /** A filter over case ids: the cases of the user's campaigns (unknown cases do not pass). */
+    public Predicate<String> caseFilter() {
+        Optional<Set<String>> visible = visibleCampaignIds();
+        return visible.<Predicate<String>>map(campaigns -> caseId -> campaignOf(new CaseId(caseId))
+                              .map(campaigns::contains).orElse(false))
+                      .orElse(caseId -> true);
     }
 
     private Optional<String> campaignOf(CaseId caseId) {

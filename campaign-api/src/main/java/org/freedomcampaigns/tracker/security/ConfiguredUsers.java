@@ -59,7 +59,7 @@ public final class ConfiguredUsers {
             throw new IllegalStateException(key + ".password must name its encoding, e.g. {bcrypt}$2a$10$…");
         }
         if (password.startsWith("{noop}")) {
-            log.warn("{}.password is stored in clear ({{noop}}): use a {{bcrypt}} hash outside development", key);
+            log.warn("{}.password is stored in clear ({noop}): use a {bcrypt} hash outside development", key);
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String role : user.getRoles()) {

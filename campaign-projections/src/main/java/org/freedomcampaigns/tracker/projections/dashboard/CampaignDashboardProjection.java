@@ -29,6 +29,7 @@ import org.freedomcampaigns.tracker.projections.support.Documents;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
 /**
@@ -163,6 +164,21 @@ public class CampaignDashboardProjection implements CaseProgress {
 
     public Optional<Document> find(CampaignId campaignId) {
         return Optional.ofNullable(Documents.byId(dashboards, campaignId.value())).map(CampaignDashboardProjection::view);
+    }
+
+    /** Every campaign's name, by id, without building the dashboards. */
+    public Map<String, String> names() {
+        Map<String, String> names = new LinkedHashMap<>();
+        dashboards.find().projection(Projections.include("name"))
+                  .forEach(d -> names.put(d.getString("_id"), d.getString("name")));
+        return names;
+    }
+
+    /** The campaign's name, if it has been launched. */
+    public Optional<String> nameOf(CampaignId campaignId) {
+        return Optional.ofNullable(dashboards.find(Filters.eq("_id", campaignId.value()))
+                                             .projection(Projections.include("name")).first())
+                       .map(d -> d.getString("name"));
     }
 
     /** Every campaign, in order of launch. */
