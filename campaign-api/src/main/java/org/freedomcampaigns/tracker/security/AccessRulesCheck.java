@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * endpoint is never open by accident. Only the application's own controllers are checked (not Spring's error page).
  */
 @Component
-class AccessRulesCheck implements SmartInitializingSingleton {
+public class AccessRulesCheck implements SmartInitializingSingleton {
     private static final String OWN_PACKAGE = "org.freedomcampaigns.";
 
     private final RequestMappingHandlerMapping mappings;
@@ -36,7 +36,7 @@ class AccessRulesCheck implements SmartInitializingSingleton {
     }
 
     /** Every endpoint of the application's controllers, as "METHOD pattern". */
-    static List<String> endpoints(RequestMappingHandlerMapping mappings) {
+    public static List<String> endpoints(RequestMappingHandlerMapping mappings) {
         List<String> endpoints = new ArrayList<>();
         mappings.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
             if (!handler.getBeanType().getName().startsWith(OWN_PACKAGE)) {
