@@ -29,8 +29,10 @@ import com.mongodb.client.model.WriteModel;
 /**
  * The write side of one read-model collection, batched per unit of work. An event processor handles a batch of
  * events in one unit of work; within it, each document is read from MongoDB at most once, changed in memory by every
- * event of the batch, and written back once, in one bulk write, when the unit of work commits — before the
- * processor stores its token, so a failed write is retried from the same events. A rebuild of 100,000 events thus
+ * event of the batch, and written back once, in one bulk write, once the batch's last event has been handled
+ * ({@link FlushAtBatchEnd}) — before the processor stores its token, so a failed write or a crash is retried from
+ * the same events. (A tracking processor without a transaction manager stores its token at the start of the commit,
+ * ahead of anything handlers register there: writes left to the commit could be skipped for good.) A rebuild of 100,000 events thus
  * costs a few thousand round trips instead of hundreds of thousands. Outside a unit of work (tests calling handlers
  * directly) every write goes straight to MongoDB.
  *
@@ -176,6 +178,21 @@ public final class DocumentWrites {
             if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Writes everything the current batch has pending, collections in their flush order. Called when the batch's
+     * last event has been handled; what is left at the commit (units of work outside an event processor) is written
+     * then.
+     */
+    public static void flushCurrentBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        TreeMap<Integer, List<Runnable>> flushes = CurrentUnitOfWork.get().root().getResource(FLUSHES);
+        if (flushes != null) {
+            flushes.values().forEach(list -> list.forEach(Runnable::run));
         }
     }
 
