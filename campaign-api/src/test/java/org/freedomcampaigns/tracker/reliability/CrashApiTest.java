@@ -1,0 +1,267 @@
+package org.freedomcampaigns.tracker.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.freedomcampaigns.tracker.Api;
+import org.freedomcampaigns.tracker.ApiTestBase;
+import org.freedomcampaigns.tracker.Bodies;
+import org.freedomcampaigns.tracker.CampaignTrackerApplication;
+import org.freedomcampaigns.tracker.admin.ReadModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The service as a user runs it — its own process, the embedded H2 default — is killed with {@code kill -9} while 8
+ * clients record letters, at several moments, and started again on the same data. Every acknowledged letter is in
+ * its case's history exactly once; nothing else is, but for letters whose answer the kill cut off; every case's
+ * hash chain verifies; and after the last restart every read model equals a rebuild from the store.
+ */
+class CrashApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int WRITERS = 8;
+    private static final int CASES = 4;
+    /** How long the load runs, from its first acknowledged write, before each kill. */
+    private static final List<Duration> KILL_POINTS = List.of(Duration.ofMillis(400), Duration.ofMillis(1500),
+                                                             Duration.ofMillis(3000));
+
+    @TempDir
+    Path tempDir;
+    private Path dataDir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** The service in a process of its own. */
+    private record Service(Process process, int port, Api api) {
+    }
+
+    private Service start() throws IOException, InterruptedException {
+        if (dataDir == null) {
+            // -Dcrash.keep=DIR keeps the store and the service's log for a look after the test
+            String keep = System.getProperty("crash.keep");
+            dataDir = keep != null ? Files.createDirectories(Path.of(keep)) : tempDir;
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                "-cp", System.getProperty("java.class.path"), CampaignTrackerApplication.class.getName(),
+                "--server.port=" + port, "--campaign.storage.embedded.backend=h2",
+                "--campaign.storage.embedded.data-dir=" + dataDir.resolve("store"),
+                "--logging.level.root=WARN"));
+        for (String arg : ApiTestBase.ADMIN_ARGS) {
+            command.add(arg);
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                                                     .redirectOutput(dataDir.resolve("service.log").toFile())
+                                                     .start();
+        Api api = new Api(port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                         .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return new Service(process, port, api);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the service did not start: "
+                                                + Files.readString(dataDir.resolve("service.log")));
+    }
+
+    /** Letters acknowledged, by their marker, with the sequence the answer gave. */
+    private Map<String, Long> load(Service service, List<String> cases, Duration killAfter, int round)
+            throws Exception {
+        Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+        AtomicBoolean killed = new AtomicBoolean();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            writers.submit(() -> {
+                for (int i = 0; !killed.get(); i++) {
+                    String marker = "r" + round + "-w" + writer + "-" + i;
+                    String caseId = cases.get((writer + i) % cases.size());
+                    try {
+                        String body = JSON.writeValueAsString(Bodies.of("receivedOn", "2024-01-01", "from",
+                                                                        "Writer " + writer, "summary", marker));
+                        HttpResponse<String> response = http.send(
+                                HttpRequest.newBuilder(URI.create("http://localhost:" + service.port()
+                                                                          + "/api/cases/" + caseId + "/letters"))
+                                           .header("Content-Type", "application/json")
+                                           .header("Authorization", Api.basic(Api.ADMIN, Api.PASSWORD))
+                                           .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 201) {
+                            acknowledged.put(marker, JSON.readTree(response.body()).path("sequence").asLong());
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        return; // the service is gone
+                    }
+                }
+            });
+        }
+        // mid-load: the clock starts at the first acknowledged write
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (acknowledged.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(killAfter.toMillis());
+        service.process().destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
+        service.process().waitFor(30, TimeUnit.SECONDS);
+        killed.set(true);
+        writers.shutdown();
+        assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        return acknowledged;
+    }
+
+    /** Every letter in each case's history, by marker: how many times, and the sequences. */
+    private static Map<String, List<Long>> recorded(Api api, List<String> cases) {
+        Map<String, List<Long>> markers = new HashMap<>();
+        for (String caseId : cases) {
+            long from = 0;
+            long expected = 0;
+            while (true) {
+                JsonNode page = api.get("/api/cases/" + caseId + "/history?limit=1000&fromSequence=" + from)
+                                   .expect(200).body();
+                for (JsonNode event : page.path("events")) {
+                    assertThat(event.path("sequence").asLong()).as("no hole in " + caseId).isEqualTo(expected++);
+                    if (event.path("type").asText().equals("LetterReceived")) {
+                        markers.computeIfAbsent(event.path("payload").path("summary").asText(),
+                                                m -> new ArrayList<>()).add(event.path("sequence").asLong());
+                    }
+                }
+                if (page.path("nextSequence").isNull() || page.path("nextSequence").isMissingNode()) {
+                    break;
+                }
+                from = page.path("nextSequence").asLong();
+            }
+            assertThat(api.get("/api/cases/" + caseId + "/integrity").expect(200).body().path("verified").asBoolean())
+                    .as("hash chain of " + caseId).isTrue();
+        }
+        return markers;
+    }
+
+    @Test
+    void acknowledged_writes_survive_kill_9_exactly_once_and_read_models_converge() throws Exception {
+        Service service = start();
+        String campaign = service.api().post("/api/campaigns", Bodies.campaign("Crash test")).expect(201).text("id");
+        List<String> cases = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            cases.add(service.api().post("/api/cases", Bodies.openCase(campaign)).expect(201).text("id"));
+        }
+        Map<String, Long> acknowledged = new HashMap<>();
+        List<String> rounds = new ArrayList<>();
+        for (int round = 0; round < KILL_POINTS.size(); round++) {
+            String thisRound = "r" + round + "-";
+            Map<String, Long> acked = load(service, cases, KILL_POINTS.get(round), round);
+            acknowledged.putAll(acked);
+            service = start();
+            Map<String, List<Long>> recorded = recorded(service.api(), cases);
+            long duplicated = recorded.values().stream().filter(s -> s.size() > 1).count();
+            long lost = acknowledged.keySet().stream().filter(m -> !recorded.containsKey(m)).count();
+            long unacknowledgedKept = recorded.keySet().stream().filter(m -> !acknowledged.containsKey(m)).count();
+            rounds.add(String.format("kill after %d ms: %d acknowledged, %d found, %d lost, %d duplicated, "
+                                             + "%d kept without an answer", KILL_POINTS.get(round).toMillis(),
+                                     acked.size(), recorded.size(), lost, duplicated, unacknowledgedKept));
+            assertThat(acked).as("the load ran before the kill: " + rounds).isNotEmpty();
+            assertThat(lost).as("acknowledged letters lost: " + rounds).isZero();
+            assertThat(duplicated).as("letters recorded twice: " + rounds).isZero();
+            acknowledged.forEach((marker, sequence) -> assertThat(recorded.get(marker))
+                    .as("the sequence answered for " + marker).containsExactly(sequence));
+            // letters whose 201 the kill cut off may be kept (durable before the answer), but only from this round;
+            // from now on they count as recorded
+            assertThat(recorded.keySet().stream().filter(m -> !acknowledged.containsKey(m))
+                               .filter(m -> !m.startsWith(thisRound)).toList()).isEmpty();
+            recorded.keySet().stream().filter(m -> !acknowledged.containsKey(m))
+                    .forEach(m -> acknowledged.put(m, recorded.get(m).get(0)));
+        }
+        System.out.println("[crash] " + String.join("; ", rounds));
+
+        assertReadModelsEqualARebuild(service.api(), campaign, cases);
+        service.process().destroy();
+        service.process().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    private static Map<String, JsonNode> views(Api api, String campaign, List<String> cases) {
+        Map<String, JsonNode> views = new HashMap<>();
+        for (String caseId : cases) {
+            views.put("summary " + caseId, api.get("/api/cases/" + caseId).expect(200).body());
+            views.put("timeline " + caseId, api.get("/api/cases/" + caseId + "/timeline").expect(200).body());
+        }
+        views.put("dashboard", api.get("/api/campaigns/" + campaign).expect(200).body());
+        views.put("officials", api.get("/api/officials").expect(200).body());
+        return views;
+    }
+
+    private static String abbreviate(JsonNode node) {
+        String text = String.valueOf(node);
+        if (node != null && node.has("entries")) {
+            text = "timeline of " + node.path("entries").size() + " entries, sequences " + node.findValues("sequence");
+        }
+        return text.length() > 1500 ? text.substring(0, 1500) + "…" : text;
+    }
+
+    private static void awaitCaughtUp(Api api) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean caughtUp = true;
+            for (JsonNode status : api.get("/api/admin/projections").expect(200).body()) {
+                caughtUp &= status.path("lag").asLong() == 0 && !status.path("rebuilding").asBoolean();
+            }
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("read models did not catch up");
+    }
+
+    private static void assertReadModelsEqualARebuild(Api api, String campaign, List<String> cases)
+            throws InterruptedException {
+        awaitCaughtUp(api);
+        Map<String, JsonNode> afterCrashes = views(api, campaign, cases);
+        for (String name : ReadModels.NAMES) {
+            api.post("/api/admin/projections/" + name + "/rebuild", "").expect(202);
+            awaitCaughtUp(api);
+        }
+        Map<String, JsonNode> rebuilt = views(api, campaign, cases);
+        List<String> differing = new ArrayList<>();
+        afterCrashes.forEach((view, live) -> {
+            if (!live.equals(rebuilt.get(view))) {
+                differing.add(view + "\n  live:    " + abbreviate(live) + "\n  rebuilt: " + abbreviate(rebuilt.get(view)));
+            }
+        });
+        assertThat(differing).as("views that differ from a rebuild").isEmpty();
+    }
+}
