@@ -103,6 +103,17 @@ class CrashApiTest {
     /** Letters acknowledged, by their marker, with the sequence the answer gave. */
     private Map<String, Long> load(Service service, List<String> cases, Duration killAfter, int round)
             throws Exception {
+        return load(service, cases, killAfter, round, true, ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * Letters acknowledged, by their marker, with the sequence the answer gave; answers other than 201 land in
+     * {@code otherAnswers}.
+     *
+     * @param kill {@code kill -9} if true, else {@code SIGTERM} (a graceful stop)
+     */
+    private Map<String, Long> load(Service service, List<String> cases, Duration killAfter, int round, boolean kill,
+                                   Set<Integer> otherAnswers) throws Exception {
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         AtomicBoolean killed = new AtomicBoolean();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
@@ -124,6 +135,8 @@ class CrashApiTest {
                                 HttpResponse.BodyHandlers.ofString());
                         if (response.statusCode() == 201) {
                             acknowledged.put(marker, JSON.readTree(response.body()).path("sequence").asLong());
+                        } else {
+                            otherAnswers.add(response.statusCode());
                         }
                     } catch (IOException | InterruptedException e) {
                         return; // the service is gone
@@ -137,8 +150,12 @@ class CrashApiTest {
             Thread.sleep(10);
         }
         Thread.sleep(killAfter.toMillis());
-        service.process().destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
-        service.process().waitFor(30, TimeUnit.SECONDS);
+        if (kill) {
+            service.process().destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
+        } else {
+            service.process().destroy(); // SIGTERM
+        }
+        assertThat(service.process().waitFor(60, TimeUnit.SECONDS)).as("the process ended").isTrue();
         killed.set(true);
         writers.shutdown();
         assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
@@ -208,6 +225,32 @@ class CrashApiTest {
         }
         System.out.println("[crash] " + String.join("; ", rounds));
 
+        assertReadModelsEqualARebuild(service.api(), campaign, cases);
+        service.process().destroy();
+        service.process().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void sigterm_answers_what_is_in_flight_and_keeps_every_acknowledged_write() throws Exception {
+        Service service = start();
+        String campaign = service.api().post("/api/campaigns", Bodies.campaign("Graceful")).expect(201).text("id");
+        List<String> cases = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            cases.add(service.api().post("/api/cases", Bodies.openCase(campaign)).expect(201).text("id"));
+        }
+        Set<Integer> otherAnswers = ConcurrentHashMap.newKeySet();
+        Map<String, Long> acknowledged = load(service, cases, Duration.ofMillis(1500), 0, false, otherAnswers);
+        int exitCode = service.process().exitValue();
+
+        service = start();
+        Map<String, List<Long>> recorded = recorded(service.api(), cases);
+        System.out.println("[sigterm] exit code " + exitCode + ", " + acknowledged.size() + " acknowledged, "
+                                   + recorded.size() + " found, other answers " + otherAnswers);
+        assertThat(otherAnswers).as("answers other than 201 while stopping").allSatisfy(status ->
+                assertThat(status).isLessThan(500));
+        acknowledged.forEach((marker, sequence) -> assertThat(recorded.get(marker))
+                .as("the sequence answered for " + marker).containsExactly(sequence));
+        assertThat(recorded.values()).allSatisfy(sequences -> assertThat(sequences).hasSize(1));
         assertReadModelsEqualARebuild(service.api(), campaign, cases);
         service.process().destroy();
         service.process().waitFor(30, TimeUnit.SECONDS);
