@@ -189,14 +189,19 @@ class CrashApiTest {
         return markers;
     }
 
+    private static List<String> openCases(Api api, String campaign) {
+        List<String> cases = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            cases.add(api.post("/api/cases", Bodies.openCase(campaign)).expect(201).text("id"));
+        }
+        return cases;
+    }
+
     @Test
     void acknowledged_writes_survive_kill_9_exactly_once_and_read_models_converge() throws Exception {
         Service service = start();
         String campaign = service.api().post("/api/campaigns", Bodies.campaign("Crash test")).expect(201).text("id");
-        List<String> cases = new ArrayList<>();
-        for (int i = 0; i < CASES; i++) {
-            cases.add(service.api().post("/api/cases", Bodies.openCase(campaign)).expect(201).text("id"));
-        }
+        List<String> cases = openCases(service.api(), campaign);
         Map<String, Long> acknowledged = new HashMap<>();
         List<String> rounds = new ArrayList<>();
         for (int round = 0; round < KILL_POINTS.size(); round++) {
@@ -234,10 +239,7 @@ class CrashApiTest {
     void sigterm_answers_what_is_in_flight_and_keeps_every_acknowledged_write() throws Exception {
         Service service = start();
         String campaign = service.api().post("/api/campaigns", Bodies.campaign("Graceful")).expect(201).text("id");
-        List<String> cases = new ArrayList<>();
-        for (int i = 0; i < CASES; i++) {
-            cases.add(service.api().post("/api/cases", Bodies.openCase(campaign)).expect(201).text("id"));
-        }
+        List<String> cases = openCases(service.api(), campaign);
         Set<Integer> otherAnswers = ConcurrentHashMap.newKeySet();
         Map<String, Long> acknowledged = load(service, cases, Duration.ofMillis(1500), 0, false, otherAnswers);
         int exitCode = service.process().exitValue();
