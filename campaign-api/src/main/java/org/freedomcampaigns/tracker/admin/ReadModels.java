@@ -12,6 +12,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.freedomcampaigns.tracker.api.RuleViolation;
 import org.freedomcampaigns.tracker.api.RuleViolationException;
 import org.freedomcampaigns.tracker.eventstore.MongoEventStore;
@@ -45,9 +46,13 @@ public class ReadModels {
     public record Progress(long eventsDone, long eventsTotal, double eventsPerSecond, Long secondsLeft) {
     }
 
-    /** One read model's processor: its position, the head of the store, the lag, and a rebuild if one runs. */
+    /**
+     * One read model's processor: its position, the head of the store, the lag, and a rebuild if one runs.
+     * {@code processedHere} is false while another instance on the same store holds the processor's segment: this
+     * instance then has no position of its own and reports no lag.
+     */
     public record Status(String name, boolean running, boolean rebuilding, Long position, Long head, long lag,
-                         boolean error, Progress rebuild) {
+                         boolean error, Progress rebuild, boolean processedHere) {
     }
 
     public ReadModels(EventProcessingConfiguration processing, MongoEventStore store) {
@@ -114,7 +119,8 @@ public class ReadModels {
         Long position = position(processor);
         boolean error = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
         boolean rebuilding = isRebuilding(name);
-        long lag = head == null ? 0 : position == null ? head + 1 : Math.max(0, head - position);
+        boolean processedHere = !processor.isRunning() || !processor.processingStatus().isEmpty();
+        long lag = head == null || !processedHere ? 0 : position == null ? head + 1 : Math.max(0, head - position);
         Progress progress = null;
         Rebuild rebuild = rebuilds.get(name);
         if (rebuilding && rebuild != null) {
@@ -124,7 +130,8 @@ public class ReadModels {
             Long left = rate > 0 ? Long.valueOf(Math.round((rebuild.total() - done) / rate)) : null;
             progress = new Progress(done, rebuild.total(), Math.round(rate * 10) / 10.0, left);
         }
-        return new Status(name, processor.isRunning(), rebuilding, position, head, lag, error, progress);
+        return new Status(name, processor.isRunning(), rebuilding, position, head, lag, error, progress,
+                          processedHere);
     }
 
     /** Whether a rebuild this user started is still running. */
@@ -149,7 +156,14 @@ public class ReadModels {
         Long head = position(store.createHeadToken());
         log.info("Rebuilding read model {} from {} events", name, head == null ? 0 : head + 1);
         processor.shutDown();
-        processor.resetTokens();
+        try {
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException e) {
+            processor.start();
+            throw new RuleViolationException(RuleViolation.READ_MODEL_HELD_ELSEWHERE,
+                                             "read model " + name + " is processed by another instance at the moment;"
+                                                     + " rebuild it there, or retry");
+        }
         rebuilds.put(name, new Rebuild(Instant.now(), head == null ? 0 : head + 1, user));
         processor.start();
         return status(name, head);

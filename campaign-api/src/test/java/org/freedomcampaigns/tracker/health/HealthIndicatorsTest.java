@@ -45,7 +45,8 @@ class HealthIndicatorsTest {
     }
 
     private static ReadModels.Status status(long position, long head) {
-        return new ReadModels.Status("case-summary", true, false, position, head, head - position, false, null);
+        return new ReadModels.Status("case-summary", true, false, position, head, head - position, false, null,
+                                     true);
     }
 
     @Test

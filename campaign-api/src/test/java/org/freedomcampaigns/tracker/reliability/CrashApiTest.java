@@ -58,6 +58,10 @@ class CrashApiTest {
     }
 
     private Service start() throws IOException, InterruptedException {
+        return start(List.of());
+    }
+
+    private Service start(List<String> extraArgs) throws IOException, InterruptedException {
         if (dataDir == null) {
             // -Dcrash.keep=DIR keeps the store and the service's log for a look after the test
             String keep = System.getProperty("crash.keep");
@@ -76,8 +80,10 @@ class CrashApiTest {
         for (String arg : ApiTestBase.ADMIN_ARGS) {
             command.add(arg);
         }
+        command.addAll(extraArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                                                     .redirectOutput(dataDir.resolve("service.log").toFile())
+                                                     .redirectOutput(dataDir.resolve("service-" + port + ".log")
+                                                                            .toFile())
                                                      .start();
         Api api = new Api(port);
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -97,7 +103,7 @@ class CrashApiTest {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the service did not start: "
-                                                + Files.readString(dataDir.resolve("service.log")));
+                                                + Files.readString(dataDir.resolve("service-" + port + ".log")));
     }
 
     /** Letters acknowledged, by their marker, with the sequence the answer gave. */
@@ -258,6 +264,89 @@ class CrashApiTest {
         service.process().waitFor(30, TimeUnit.SECONDS);
     }
 
+    @Test
+    void two_instances_on_one_store_share_the_work_and_keep_one_sequence_per_case() throws Exception {
+        int mongoPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            mongoPort = socket.getLocalPort();
+        }
+        Service first = start(List.of("--campaign.storage.embedded.port=" + mongoPort));
+        Service second = start(List.of("--campaign.storage.mongodb-uri=mongodb://127.0.0.1:" + mongoPort));
+        try {
+            String campaign = first.api().post("/api/campaigns", Bodies.campaign("Two")).expect(201).text("id");
+            List<String> cases = openCases(first.api(), campaign);
+            Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+            Set<Integer> otherAnswers = ConcurrentHashMap.newKeySet();
+            ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                Service via = w % 2 == 0 ? first : second;
+                writers.submit(() -> {
+                    for (int i = 0; System.nanoTime() < until; i++) {
+                        String marker = "two-w" + writer + "-" + i;
+                        Api.Response response = via.api().post(
+                                "/api/cases/" + cases.get((writer + i) % cases.size()) + "/letters",
+                                Bodies.of("receivedOn", "2024-01-01", "from", "Writer " + writer, "summary", marker));
+                        if (response.status() == 201) {
+                            acknowledged.put(marker, response.body().path("sequence").asLong());
+                        } else {
+                            otherAnswers.add(response.status());
+                        }
+                    }
+                    return null;
+                });
+            }
+            writers.shutdown();
+            assertThat(writers.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+
+            Map<String, List<Long>> recorded = recorded(first.api(), cases);
+            System.out.println("[two instances] " + acknowledged.size() + " acknowledged, " + recorded.size()
+                                       + " found, other answers " + otherAnswers);
+            assertThat(acknowledged).hasSizeGreaterThan(20);
+            assertThat(otherAnswers).allSatisfy(status -> assertThat(status).isLessThan(500));
+            assertThat(recorded).hasSize(acknowledged.size());
+            acknowledged.forEach((marker, sequence) -> assertThat(recorded.get(marker))
+                    .as("the sequence answered for " + marker).containsExactly(sequence));
+            // the read models, shared, counted every letter once: whichever instance holds a processor's segment
+            awaitCaughtUp(first.api(), false);
+            awaitCaughtUp(second.api(), false);
+            JsonNode firstStatuses = first.api().get("/api/admin/projections").expect(200).body();
+            JsonNode secondStatuses = second.api().get("/api/admin/projections").expect(200).body();
+            for (int i = 0; i < firstStatuses.size(); i++) {
+                assertThat(firstStatuses.get(i).path("processedHere").asBoolean()
+                                   ^ secondStatuses.get(i).path("processedHere").asBoolean())
+                        .as("exactly one instance processes " + firstStatuses.get(i).path("name")).isTrue();
+            }
+            // a rebuild asked of the instance that does not hold the read model is refused, and changes nothing
+            JsonNode status = firstStatuses.get(0);
+            Service idle = status.path("processedHere").asBoolean() ? second : first;
+            String name = status.path("name").asText();
+            JsonNode refused = idle.api().post("/api/admin/projections/" + name + "/rebuild", "").expectProblem(409)
+                                   .body();
+            assertThat(refused.path("code").asText()).isEqualTo("READ_MODEL_HELD_ELSEWHERE");
+            assertThat(idle.api().get("/api/admin/projections/" + name).expect(200).body().path("running")
+                           .asBoolean()).as("still running").isTrue();
+            assertThat(first.api().as(null).get("/actuator/health").status()).isEqualTo(200);
+            assertThat(second.api().as(null).get("/actuator/health").status()).isEqualTo(200);
+            for (String caseId : cases) {
+                JsonNode fromFirst = first.api().get("/api/cases/" + caseId).expect(200).body();
+                JsonNode fromSecond = second.api().get("/api/cases/" + caseId).expect(200).body();
+                assertThat(fromSecond).isEqualTo(fromFirst);
+                // every event after the opening is a letter
+                assertThat(fromFirst.path("counts").path("letters").asLong())
+                        .isEqualTo(fromFirst.path("version").asLong());
+                assertThat(first.api().get("/api/cases/" + caseId + "/timeline").expect(200).body()
+                                .path("entries").size()).isEqualTo(fromFirst.path("version").asInt() + 1);
+            }
+        } finally {
+            second.process().destroy();
+            first.process().destroy();
+            second.process().waitFor(30, TimeUnit.SECONDS);
+            first.process().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private static Map<String, JsonNode> views(Api api, String campaign, List<String> cases) {
         Map<String, JsonNode> views = new HashMap<>();
         for (String caseId : cases) {
@@ -277,12 +366,19 @@ class CrashApiTest {
         return text.length() > 1500 ? text.substring(0, 1500) + "…" : text;
     }
 
+    /** Until every read model is caught up here (a restarted instance first waits for the dead one's claims). */
     private static void awaitCaughtUp(Api api) throws InterruptedException {
+        awaitCaughtUp(api, true);
+    }
+
+    /** @param here the read models must be processed by this instance (not by another on the same store) */
+    private static void awaitCaughtUp(Api api, boolean here) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             boolean caughtUp = true;
             for (JsonNode status : api.get("/api/admin/projections").expect(200).body()) {
-                caughtUp &= status.path("lag").asLong() == 0 && !status.path("rebuilding").asBoolean();
+                caughtUp &= status.path("lag").asLong() == 0 && !status.path("rebuilding").asBoolean()
+                        && (!here || status.path("processedHere").asBoolean());
             }
             if (caughtUp) {
                 return;

@@ -11,6 +11,11 @@ public enum RuleViolation {
     CAMPAIGN_ALREADY_EXISTS,
     /** A read model is already being rebuilt. */
     REBUILD_RUNNING,
+    /**
+     * A read model's processor is held by another instance on the same store (or, after a crash, by the instance
+     * that crashed, until its claim expires): rebuild it there, or retry.
+     */
+    READ_MODEL_HELD_ELSEWHERE,
     /** A correction names a sequence number the case does not have. */
     UNKNOWN_ENTRY,
     /** The opening of a case, and corrections themselves, cannot be corrected or retracted. */
