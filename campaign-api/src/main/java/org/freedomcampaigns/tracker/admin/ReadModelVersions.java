@@ -53,24 +53,17 @@ public class ReadModelVersions {
         this.readModels = readModels;
         MongoCollection<Document> tokens = database.getCollection(TOKENS);
         for (String name : ReadModels.NAMES) {
+            int current = VERSIONS.get(name);
             Document stored = versions.find(Filters.eq("_id", name)).first();
-            if (stored != null) {
-                if (stored.getInteger("version", 1) != VERSIONS.get(name)) {
-                    outdated.add(name);
-                }
-            } else if (tokens.find(Filters.eq("processorName", name)).first() == null) {
-                record(name);
-            } else if (VERSIONS.get(name) != 1) {
+            int storedVersion = stored != null ? stored.getInteger("version", 1)
+                    // no token yet: a fresh store, built by this code; tokens but no record: older than the records
+                    : tokens.find(Filters.eq("processorName", name)).first() == null ? current : 1;
+            if (storedVersion != current) {
                 outdated.add(name);
-            } else {
+            } else if (stored == null) {
                 record(name);
             }
         }
-    }
-
-    /** The read models found outdated at start-up. */
-    List<String> outdated() {
-        return List.copyOf(outdated);
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -68,7 +68,7 @@ public class CampaignController {
 
     @GetMapping("/{id}")
     Document dashboard(@PathVariable String id) {
-        access.requireCampaign(new CampaignId(id).value());
+        access.requireCampaign(id);
         return dashboards.find(new CampaignId(id)).orElseThrow(() -> new NotFoundException("campaign", id));
     }
 }
