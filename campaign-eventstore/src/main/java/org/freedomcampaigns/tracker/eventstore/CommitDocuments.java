@@ -22,6 +22,7 @@ import org.bson.Document;
  *   key: "&lt;length of id&gt;:&lt;aggregate id&gt;:&lt;first sequence number&gt;" (unique),
  *   aggregateId, type, firstSeq, lastSeq,
  *   appendedAt: store time in epoch millis,
+ *   request: the request that recorded the events (optional; unique),
  *   events: [ { eventId, seq, timestamp, payloadType, revision, payload, metaData } ] }
  * </pre>
  *
@@ -38,6 +39,7 @@ final class CommitDocuments {
     static final String LAST_SEQ = "lastSeq";
     static final String APPENDED_AT = "appendedAt";
     static final String EVENTS = "events";
+    static final String REQUEST = "request";
 
     private CommitDocuments() {
     }
@@ -54,9 +56,12 @@ final class CommitDocuments {
 
     /**
      * Groups events into commit documents (one per aggregate, in order of first appearance), without {@code _id},
-     * each event chained to the aggregate's previous one by its {@link EventHashes hash}.
+     * each event chained to the aggregate's previous one by its {@link EventHashes hash}. If the first event carries
+     * a text under {@code requestMetaDataKey}, the first commit is marked with it as its {@value #REQUEST}: one
+     * commit per append, so that an append is one request.
      */
-    static List<Commit> of(List<? extends EventMessage<?>> events, Serializer serializer, PreviousHash previous) {
+    static List<Commit> of(List<? extends EventMessage<?>> events, Serializer serializer, PreviousHash previous,
+                           String requestMetaDataKey) {
         Map<String, List<EventMessage<?>>> byAggregate = new LinkedHashMap<>();
         for (EventMessage<?> event : events) {
             String group = event instanceof DomainEventMessage<?> domain
@@ -66,6 +71,10 @@ final class CommitDocuments {
         List<Commit> commits = new ArrayList<>();
         for (List<EventMessage<?>> group : byAggregate.values()) {
             commits.add(commit(group, serializer, previous));
+        }
+        if (requestMetaDataKey != null
+                && events.get(0).getMetaData().get(requestMetaDataKey) instanceof String request) {
+            commits.get(0).document().append(REQUEST, request);
         }
         return commits;
     }
@@ -138,5 +147,9 @@ final class CommitDocuments {
 
     /** A commit document to be stored, the first of its events (for error reports) and how many it holds. */
     record Commit(Document document, EventMessage<?> firstEvent, int size) {
+        /** The request the commit records, or null. */
+        String request() {
+            return document.getString(REQUEST);
+        }
     }
 }

@@ -1,10 +1,12 @@
 package org.freedomcampaigns.tracker.eventstore;
 
+import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.AGGREGATE_ID;
 import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.APPENDED_AT;
 import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.FIRST_SEQ;
 import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.ID;
 import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.KEY;
 import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.LAST_SEQ;
+import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.REQUEST;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +62,11 @@ import com.mongodb.client.model.ReplaceOptions;
  *     ({@link CommitDocuments}).</li>
  *     <li><b>Durable, group-committed appends.</b> {@link GroupCommitter} stores all appends waiting at a moment with
  *     one reservation, one {@code insertMany} and one durability call (a store commit on the embedded server).</li>
+ *     <li><b>Requests recorded once.</b> With {@link Builder#uniqueRequests(String)}, an append whose events carry a
+ *     request identifier in their metadata is stored only if no commit holds that identifier yet (a unique index);
+ *     a second one fails with {@link RequestAlreadyRecordedException}, and {@link #eventsOfRequest(String)} finds
+ *     what the first one stored. The identifier is written in the same document as the events, so a crash cannot
+ *     separate them.</li>
  *     <li><b>Index-served reads only.</b> Aggregates are read by exact commit keys ({@code $in} on a unique
  *     single-field index), tracking by exact global indexes ({@code $in} on {@code _id}), snapshots by {@code _id}.
  *     Neither the embedded server nor a real MongoDB scans.</li>
@@ -84,6 +91,7 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
     private final GroupCommitter committer;
     private final Duration gapTimeout;
     private final int maxGapOffset;
+    private final String requestMetaDataKey;
 
     protected MongoEventStore(Builder builder) {
         super(builder);
@@ -92,7 +100,9 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
         this.gapTimeout = builder.gapTimeout;
         this.maxGapOffset = builder.maxGapOffset;
+        this.requestMetaDataKey = builder.requestMetaDataKey;
         commits.createIndex(Indexes.ascending(KEY), new IndexOptions().unique(true));
+        commits.createIndex(Indexes.ascending(REQUEST), new IndexOptions().unique(true).sparse(true));
         this.committer = new GroupCommitter(commits, counters, builder.durability, builder.maxCommitsPerGroup);
     }
 
@@ -107,12 +117,47 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
         if (events.isEmpty()) {
             return;
         }
-        List<Commit> toStore = CommitDocuments.of(events, serializer, this::hashBefore);
+        List<Commit> toStore = CommitDocuments.of(events, serializer, this::hashBefore, requestMetaDataKey);
+        String request = toStore.get(0).request();
         try {
             committer.append(toStore);
         } catch (GroupCommitter.Conflict conflict) {
+            // a concurrent append of the same request (a retry racing its original) breaks the request's index
+            if (request != null && isRecorded(request)) {
+                throw new RequestAlreadyRecordedException(request);
+            }
             handlePersistenceException((Exception) conflict.getCause(), conflict.commit().firstEvent());
         }
+    }
+
+    private boolean isRecorded(String request) {
+        return commits.find(Filters.eq(REQUEST, request)).projection(new Document(ID, 1)).first() != null;
+    }
+
+    /**
+     * The events the request recorded, as stored, or none if no append carried it (it was never made, failed, or
+     * was cut off before it was durable).
+     */
+    public List<StoredEvent> eventsOfRequest(String request) {
+        Document commit = commits.find(Filters.eq(REQUEST, request)).first();
+        if (commit == null) {
+            return List.of();
+        }
+        List<StoredEvent> result = new ArrayList<>();
+        long index = firstIndex(commit);
+        for (Document event : CommitDocuments.events(commit)) {
+            result.add(stored(commit, event, index++));
+        }
+        return result;
+    }
+
+    private static StoredEvent stored(Document commit, Document event, long globalIndex) {
+        String aggregateId = commit.getString(AGGREGATE_ID);
+        return new StoredEvent(aggregateId, aggregateId == null ? 0 : ((Number) event.get("seq")).longValue(),
+                               globalIndex, event.getString("eventId"), event.getString("timestamp"),
+                               event.getString("payloadType"), event.getString("revision"),
+                               event.getString("payload"), event.getString("metaData"),
+                               event.getString(EventHashes.FIELD));
     }
 
     /**
@@ -327,11 +372,7 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
             return result;
         }
         walk(aggregateIdentifier, fromSequence, (commit, event, globalIndex) -> {
-            result.add(new StoredEvent(aggregateIdentifier, ((Number) event.get("seq")).longValue(), globalIndex,
-                                       event.getString("eventId"), event.getString("timestamp"),
-                                       event.getString("payloadType"), event.getString("revision"),
-                                       event.getString("payload"), event.getString("metaData"),
-                                       event.getString(EventHashes.FIELD)));
+            result.add(stored(commit, event, globalIndex));
             return result.size() < limit;
         });
         return result;
@@ -519,6 +560,7 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
         private Duration gapTimeout = Duration.ofSeconds(60);
         private int maxGapOffset = 10_000;
         private int maxCommitsPerGroup = 1_000;
+        private String requestMetaDataKey;
 
         Builder() {
             persistenceExceptionResolver(MongoEventStore::isDuplicateKey);
@@ -549,6 +591,15 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
 
         public Builder maxCommitsPerGroup(int maxCommitsPerGroup) {
             this.maxCommitsPerGroup = maxCommitsPerGroup;
+            return this;
+        }
+
+        /**
+         * Records each request at most once: the events appended together whose (first) event carries a text under
+         * this metadata key are stored only if no stored commit holds the same text.
+         */
+        public Builder uniqueRequests(String metaDataKey) {
+            this.requestMetaDataKey = metaDataKey;
             return this;
         }
 
