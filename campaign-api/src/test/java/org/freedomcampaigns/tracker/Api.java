@@ -28,6 +28,7 @@ public class Api {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
     private final String authorization;
+    private final java.util.Map<String, String> headers;
 
     /** As the test admin. */
     public Api(int port) {
@@ -41,8 +42,24 @@ public class Api {
 
     /** With this Authorization header (null: none), e.g. {@code Bearer <token>}. */
     public Api(int port, String authorization) {
+        this(port, authorization, java.util.Map.of());
+    }
+
+    private Api(int port, String authorization, java.util.Map<String, String> headers) {
         this.base = "http://localhost:" + port;
         this.authorization = authorization;
+        this.headers = headers;
+    }
+
+    /** The same client, sending this header with every request as well. */
+    public Api withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(port(), authorization, java.util.Map.copyOf(more));
+    }
+
+    private int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
     }
 
     /** The Authorization header value of HTTP Basic. */
@@ -52,7 +69,7 @@ public class Api {
 
     /** The same service, as another user (null: no credentials). */
     public Api as(String user) {
-        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), user, PASSWORD);
+        return new Api(port(), user == null ? null : basic(user, PASSWORD), headers);
     }
 
     /** A response: status, content type, Location and the body parsed as JSON (null when empty). */
@@ -110,6 +127,7 @@ public class Api {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());

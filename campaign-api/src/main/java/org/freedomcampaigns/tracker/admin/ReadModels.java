@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -157,12 +159,17 @@ public class ReadModels {
         log.info("Rebuilding read model {} from {} events", name, head == null ? 0 : head + 1);
         processor.shutDown();
         try {
-            processor.resetTokens();
+            // from before the first event; explicitly, as a processor that has processed nothing yet (an empty
+            // store) has no token, and a reset from no token to the store's tail (also none) cannot be stored
+            processor.resetTokens(GapAwareTrackingToken.newInstance(-1, new TreeSet<>()));
         } catch (UnableToClaimTokenException e) {
             processor.start();
             throw new RuleViolationException(RuleViolation.READ_MODEL_HELD_ELSEWHERE,
                                              "read model " + name + " is processed by another instance at the moment;"
                                                      + " rebuild it there, or retry");
+        } catch (RuntimeException e) {
+            processor.start();
+            throw e;
         }
         rebuilds.put(name, new Rebuild(Instant.now(), head == null ? 0 : head + 1, user));
         processor.start();

@@ -52,8 +52,9 @@ public class CampaignController {
 
     @PostMapping
     ResponseEntity<Map<String, String>> launch(@Valid @RequestBody LaunchCampaignRequest request) {
-        CampaignId campaignId = new CampaignId(ids.next());
-        commands.send(new LaunchCampaign(campaignId, request.name(), request.description()));
+        // a retried request answers the campaign its first attempt launched
+        CampaignId campaignId = commands.send(new LaunchCampaign(new CampaignId(ids.next()), request.name(),
+                                                                 request.description()));
         ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/api/campaigns/" + campaignId));
         if (!readYourWrites.awaitCampaign(campaignId)) {
             response.header("X-Read-Models", "catching-up");

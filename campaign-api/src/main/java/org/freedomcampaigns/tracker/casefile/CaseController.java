@@ -76,10 +76,11 @@ public class CaseController {
 
     @PostMapping
     ResponseEntity<Map<String, String>> open(@Valid @RequestBody OpenCaseRequest request) {
-        CaseId caseId = new CaseId(ids.next());
-        CaseCommand.OpenCase command = request.toCommand(caseId);
+        CaseCommand.OpenCase command = request.toCommand(new CaseId(ids.next()));
         access.requireCampaign(command.campaignId().value());
+        // a retried request answers the case its first attempt opened
         FactRecorded recorded = commands.send(command);
+        CaseId caseId = recorded.caseId();
         boolean visible = readYourWrites.awaitCase(caseId, recorded.sequence());
         return withFreshness(ResponseEntity.created(URI.create("/api/cases/" + caseId)), visible)
                 .body(Map.of("id", caseId.value()));

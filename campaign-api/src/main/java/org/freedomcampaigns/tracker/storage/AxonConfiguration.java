@@ -50,10 +50,14 @@ public class AxonConfiguration {
         return new MessageOriginProvider();
     }
 
-    /** Who recorded an event and the request it came with: copied from the command onto its events. */
+    /**
+     * Who recorded an event and the request it came with (its id, and its idempotency key and fingerprint if it
+     * sent a key): copied from the command onto its events.
+     */
     @Bean
     CorrelationDataProvider recordedByAndRequestId() {
-        return new SimpleCorrelationDataProvider(EventMetadata.RECORDED_BY, EventMetadata.REQUEST_ID);
+        return new SimpleCorrelationDataProvider(EventMetadata.RECORDED_BY, EventMetadata.REQUEST_ID,
+                                                 EventMetadata.IDEMPOTENCY_KEY, EventMetadata.REQUEST_FINGERPRINT);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.freedomcampaigns.tracker.eventstore.MongoEventStore;
+import org.freedomcampaigns.tracker.web.EventMetadata;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -77,6 +78,7 @@ public class StorageConfiguration {
                               .eventSerializer(eventSerializer)
                               .snapshotSerializer(snapshotSerializer)
                               .durability(committer::commit)
+                              .uniqueRequests(EventMetadata.IDEMPOTENCY_KEY)
                               .build();
     }
 

@@ -36,8 +36,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Maps every failure to an RFC 7807 problem: a request of the wrong shape is 400 and names each bad field; an
- * unknown case or campaign is 404; a broken business rule is 409 with a stable {@code code}. Bodies never carry
- * stack traces, class names or the submitted values; logs never carry personal data.
+ * unknown case or campaign is 404; a broken business rule is 409 with a stable {@code code}; an idempotency key
+ * reused for another request is 422. Bodies never carry stack traces, class names or the submitted values; logs
+ * never carry personal data.
  */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -71,6 +72,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                                         "the case was changed by another request at the same time; retry");
         problem.setProperty("code", "CONCURRENT_MODIFICATION");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(Idempotency.KeyReusedException.class)
+    ResponseEntity<Object> keyReused(Idempotency.KeyReusedException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                                        "Idempotency key reused", e.getMessage());
+        problem.setProperty("code", "IDEMPOTENCY_KEY_REUSED");
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem);
     }
 
     @ExceptionHandler(OneAtATime.Busy.class)

@@ -91,4 +91,25 @@ class ReadModelRebuildApiTest extends ApiTestBase {
         api.post("/api/admin/projections/no-such-model/rebuild", "").expectProblem(404);
         api.get("/api/admin/projections/no-such-model").expectProblem(404);
     }
+
+    @Test
+    void a_retried_rebuild_with_the_same_key_starts_nothing_new() {
+        String name = ReadModels.NAMES.get(0);
+        awaitRebuilt(name);
+        String key = "rebuild-" + java.util.UUID.randomUUID();
+        Response started = api.withHeader("Idempotency-Key", key)
+                              .post("/api/admin/projections/" + name + "/rebuild", "").expect(202);
+        assertThat(started.body().path("rebuilding").asBoolean()).isTrue();
+        awaitRebuilt(name);
+
+        Response retried = api.withHeader("Idempotency-Key", key)
+                              .post("/api/admin/projections/" + name + "/rebuild", "").expect(202);
+
+        assertThat(retried.location()).isEqualTo(started.location());
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(retried.body().path("rebuilding").asBoolean()).as("no second rebuild").isFalse();
+        assertThat(api.withHeader("Idempotency-Key", key)
+                      .post("/api/admin/projections/" + ReadModels.NAMES.get(1) + "/rebuild", "")
+                      .expectProblem(422).text("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
 }

@@ -67,7 +67,9 @@ class HostileInputApiTest extends ApiTestBase {
             Map.of("Content-Type", "application/json; charset=nonsense"),
             Map.of("Content-Type", "application/json", "Accept", "image/png"),
             Map.of("Content-Type", "application/json", "X-Request-Id", "x".repeat(5_000)),
-            Map.of("Content-Type", "application/json", "X-Request-Id", "\u00e9\u00e8"));
+            Map.of("Content-Type", "application/json", "X-Request-Id", "\u00e9\u00e8"),
+            Map.of("Content-Type", "application/json", "Idempotency-Key", "k".repeat(5_000)),
+            Map.of("Content-Type", "application/json", "Idempotency-Key", "\u00e9\u00e8"));
 
     private int send(String method, String path, byte[] body, Map<String, String> headers, String authorization)
             throws Exception {

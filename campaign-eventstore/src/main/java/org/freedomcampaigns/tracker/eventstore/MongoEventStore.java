@@ -7,6 +7,7 @@ import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.ID;
 import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.KEY;
 import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.LAST_SEQ;
 import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.REQUEST;
+import static org.freedomcampaigns.tracker.eventstore.CommitDocuments.TYPE;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,7 @@ import com.mongodb.client.model.ReplaceOptions;
  *     one reservation, one {@code insertMany} and one durability call (a store commit on the embedded server).</li>
  *     <li><b>Requests recorded once.</b> With {@link Builder#uniqueRequests(String)}, an append whose events carry a
  *     request identifier in their metadata is stored only if no commit holds that identifier yet (a unique index);
- *     a second one fails with {@link RequestAlreadyRecordedException}, and {@link #eventsOfRequest(String)} finds
+ *     a second one fails with {@link RequestAlreadyRecordedException}, and {@link #recordedRequest(String)} finds
  *     what the first one stored. The identifier is written in the same document as the events, so a crash cannot
  *     separate them.</li>
  *     <li><b>Index-served reads only.</b> Aggregates are read by exact commit keys ({@code $in} on a unique
@@ -135,20 +136,21 @@ public class MongoEventStore extends BatchingEventStorageEngine implements AutoC
     }
 
     /**
-     * The events the request recorded, as stored, or none if no append carried it (it was never made, failed, or
-     * was cut off before it was durable).
+     * What the request recorded, as stored, or nothing if no append carried it (it was never made, failed, or was
+     * cut off before it was durable).
      */
-    public List<StoredEvent> eventsOfRequest(String request) {
+    public Optional<RecordedRequest> recordedRequest(String request) {
         Document commit = commits.find(Filters.eq(REQUEST, request)).first();
         if (commit == null) {
-            return List.of();
+            return Optional.empty();
         }
-        List<StoredEvent> result = new ArrayList<>();
+        List<StoredEvent> events = new ArrayList<>();
         long index = firstIndex(commit);
         for (Document event : CommitDocuments.events(commit)) {
-            result.add(stored(commit, event, index++));
+            events.add(stored(commit, event, index++));
         }
-        return result;
+        return Optional.of(new RecordedRequest(request, commit.getString(TYPE), commit.getString(AGGREGATE_ID),
+                                               events));
     }
 
     private static StoredEvent stored(Document commit, Document event, long globalIndex) {

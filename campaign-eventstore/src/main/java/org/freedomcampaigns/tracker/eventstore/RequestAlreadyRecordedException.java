@@ -2,7 +2,7 @@ package org.freedomcampaigns.tracker.eventstore;
 
 /**
  * An append carried a request identifier that a stored commit already holds: the request was recorded before (see
- * {@link MongoEventStore#eventsOfRequest(String)}), and nothing of this append was stored.
+ * {@link MongoEventStore#recordedRequest(String)}), and nothing of this append was stored.
  */
 public class RequestAlreadyRecordedException extends RuntimeException {
     private final String request;

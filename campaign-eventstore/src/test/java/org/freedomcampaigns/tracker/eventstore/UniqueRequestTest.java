@@ -68,13 +68,16 @@ class UniqueRequestTest {
         engine.appendEvents(event("a", 0, "before"));
         engine.appendEvents(of("r1", event("a", 1, "first")), of("r1", event("a", 2, "second")));
 
-        List<StoredEvent> recorded = engine.eventsOfRequest("r1");
+        RecordedRequest request = engine.recordedRequest("r1").orElseThrow();
+        List<StoredEvent> recorded = request.events();
 
+        assertThat(request.aggregateType()).isEqualTo(EmbeddedMongo.TYPE);
+        assertThat(request.aggregateId()).isEqualTo("a");
         assertThat(recorded).extracting(StoredEvent::aggregateId).containsOnly("a");
         assertThat(recorded).extracting(StoredEvent::sequence).containsExactly(1L, 2L);
         assertThat(recorded).extracting(StoredEvent::globalIndex).containsExactly(1L, 2L);
         assertThat(recorded.get(0).metaData()).contains("r1");
-        assertThat(engine.eventsOfRequest("r2")).isEmpty();
+        assertThat(engine.recordedRequest("r2")).isEmpty();
     }
 
     @Test
@@ -91,7 +94,7 @@ class UniqueRequestTest {
 
         MongoEventStore reopened = mongo.engine(mongo.builder().uniqueRequests(REQUEST));
 
-        assertThat(reopened.eventsOfRequest("r1")).hasSize(1);
+        assertThat(reopened.recordedRequest("r1")).isPresent();
         assertThatThrownBy(() -> reopened.appendEvents(of("r1", event("b", 0, "again"))))
                 .isInstanceOf(RequestAlreadyRecordedException.class);
     }
@@ -125,6 +128,6 @@ class UniqueRequestTest {
                             .allMatch(e -> e instanceof RequestAlreadyRecordedException
                                     || e instanceof org.axonframework.modelling.command.ConcurrencyException);
         assertThat(trackAll(engine, null).events()).hasSize(1);
-        assertThat(engine.eventsOfRequest("r1")).hasSize(1);
+        assertThat(engine.recordedRequest("r1").orElseThrow().events()).hasSize(1);
     }
 }
