@@ -106,20 +106,25 @@ class CrashApiTest {
                                                 + Files.readString(dataDir.resolve("service-" + port + ".log")));
     }
 
+    /** A letter a writer sent: its case and its body; its marker is also its {@code Idempotency-Key}. */
+    private record Sent(String caseId, String body) {
+    }
+
     /** Letters acknowledged, by their marker, with the sequence the answer gave. */
     private Map<String, Long> load(Service service, List<String> cases, Duration killAfter, int round)
             throws Exception {
-        return load(service, cases, killAfter, round, true, ConcurrentHashMap.newKeySet());
+        return load(service, cases, killAfter, round, true, ConcurrentHashMap.newKeySet(), new ConcurrentHashMap<>());
     }
 
     /**
      * Letters acknowledged, by their marker, with the sequence the answer gave; answers other than 201 land in
-     * {@code otherAnswers}.
+     * {@code otherAnswers}, and every letter sent (answered or not) in {@code sent}. Each letter is sent with its
+     * marker as its {@code Idempotency-Key}, as a client that may retry would.
      *
      * @param kill {@code kill -9} if true, else {@code SIGTERM} (a graceful stop)
      */
     private Map<String, Long> load(Service service, List<String> cases, Duration killAfter, int round, boolean kill,
-                                   Set<Integer> otherAnswers) throws Exception {
+                                   Set<Integer> otherAnswers, Map<String, Sent> sent) throws Exception {
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         AtomicBoolean killed = new AtomicBoolean();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
@@ -132,11 +137,13 @@ class CrashApiTest {
                     try {
                         String body = JSON.writeValueAsString(Bodies.of("receivedOn", "2024-01-01", "from",
                                                                         "Writer " + writer, "summary", marker));
+                        sent.put(marker, new Sent(caseId, body));
                         HttpResponse<String> response = http.send(
                                 HttpRequest.newBuilder(URI.create("http://localhost:" + service.port()
                                                                           + "/api/cases/" + caseId + "/letters"))
                                            .header("Content-Type", "application/json")
                                            .header("Authorization", Api.basic(Api.ADMIN, Api.PASSWORD))
+                                           .header("Idempotency-Key", marker)
                                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (response.statusCode() == 201) {
@@ -242,12 +249,57 @@ class CrashApiTest {
     }
 
     @Test
+    void retried_with_their_keys_after_a_kill_9_all_requests_are_recorded_exactly_once() throws Exception {
+        Service service = start();
+        String campaign = service.api().post("/api/campaigns", Bodies.campaign("Retries")).expect(201).text("id");
+        List<String> cases = openCases(service.api(), campaign);
+        Map<String, Sent> sent = new ConcurrentHashMap<>();
+        Map<String, Long> acknowledged = load(service, cases, Duration.ofMillis(1500), 0, true,
+                                              ConcurrentHashMap.newKeySet(), sent);
+
+        // the clients retry every letter they sent, answered or not, with the same key and body
+        service = start();
+        int replayed = 0;
+        int recordedByRetry = 0;
+        for (Map.Entry<String, Sent> letter : sent.entrySet()) {
+            Api.Response retry = service.api().withHeader("Idempotency-Key", letter.getKey())
+                                        .post("/api/cases/" + letter.getValue().caseId() + "/letters",
+                                              letter.getValue().body())
+                                        .expect(201);
+            boolean wasReplayed = retry.headers().firstValue("Idempotent-Replayed").isPresent();
+            if (acknowledged.containsKey(letter.getKey())) {
+                assertThat(retry.body().path("sequence").asLong()).as("the answer again")
+                                                                  .isEqualTo(acknowledged.get(letter.getKey()));
+                assertThat(wasReplayed).isTrue();
+            }
+            if (wasReplayed) {
+                replayed++;
+            } else {
+                recordedByRetry++;
+            }
+        }
+        Map<String, List<Long>> recorded = recorded(service.api(), cases);
+        long duplicated = recorded.values().stream().filter(s -> s.size() > 1).count();
+        System.out.println("[retries] " + sent.size() + " sent, " + acknowledged.size() + " acknowledged before the"
+                                   + " kill; retried all: " + replayed + " answered from the store, "
+                                   + recordedByRetry + " recorded by the retry; " + recorded.size() + " found, "
+                                   + duplicated + " duplicated");
+
+        assertThat(recorded.keySet()).as("every letter sent, once").isEqualTo(sent.keySet());
+        assertThat(duplicated).isZero();
+        assertThat(replayed).isGreaterThanOrEqualTo(acknowledged.size());
+        service.process().destroy();
+        service.process().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Test
     void sigterm_answers_what_is_in_flight_and_keeps_every_acknowledged_write() throws Exception {
         Service service = start();
         String campaign = service.api().post("/api/campaigns", Bodies.campaign("Graceful")).expect(201).text("id");
         List<String> cases = openCases(service.api(), campaign);
         Set<Integer> otherAnswers = ConcurrentHashMap.newKeySet();
-        Map<String, Long> acknowledged = load(service, cases, Duration.ofMillis(1500), 0, false, otherAnswers);
+        Map<String, Long> acknowledged = load(service, cases, Duration.ofMillis(1500), 0, false, otherAnswers,
+                                              new ConcurrentHashMap<>());
         int exitCode = service.process().exitValue();
 
         service = start();
