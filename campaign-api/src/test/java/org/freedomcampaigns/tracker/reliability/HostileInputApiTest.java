@@ -113,6 +113,7 @@ class HostileInputApiTest extends ApiTestBase {
             }
         }
 
+        System.out.println("[hostile] " + sent + " requests, " + failures.size() + " not answered 4xx");
         assertThat(failures).as("answers that are not 4xx, of %d requests", sent).isEmpty();
         assertThat(store.createHeadToken().position().orElseThrow()).as("nothing recorded").isEqualTo(head);
         assertThat(api.as(null).get("/actuator/health").status()).isEqualTo(200);
