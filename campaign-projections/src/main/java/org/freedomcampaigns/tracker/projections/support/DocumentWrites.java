@@ -40,12 +40,20 @@ import com.mongodb.client.model.WriteModel;
  * batch then loads the documents of all its events at once, a hundred ids per query, instead of one
  * round trip per document — what a rebuild or a processor catching up spends most of its time on otherwise.
  *
+ * <p>One event that fails leaves nothing of itself behind, while the batch goes on (its event is dead-lettered):
+ * each event's reads and writes are journaled by document id ({@link #beginEvent}), and
+ * {@link #undoFailedEvent} puts the documents it touched back as the batch's other events left them — reloaded as
+ * stored, and the batch's earlier events that touched them applied again. Handlers must therefore be deterministic
+ * functions of the documents they read and the event, which idempotent read models are. The happy path pays only
+ * for the journal (a few ids per event); the undo is paid when an event fails.
+ *
  * <p>Every read and write goes by {@code _id} alone, the only index the embedded server serves.
  */
 public final class DocumentWrites {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final int DUPLICATE_KEY = 11000;
     private static final String FLUSHES = DocumentWrites.class.getName() + ":flushes";
+    private static final String JOURNAL = DocumentWrites.class.getName() + ":journal";
 
     private final MongoCollection<Document> collection;
     private final String resourceKey;
@@ -90,12 +98,133 @@ public final class DocumentWrites {
         Map<String, Document> stored;
     }
 
+    /** One document of one collection. */
+    private record Touched(DocumentWrites writes, String id) {
+    }
+
+    /** One event of the batch and the documents its handling read or wrote. */
+    private static final class Handled {
+        final Message<?> message;
+        final Set<Touched> touched = new LinkedHashSet<>();
+        boolean failed;
+
+        Handled(Message<?> message) {
+            this.message = message;
+        }
+    }
+
+    /** The events of the batch so far, in order, with what they touched; kept until the batch is written. */
+    private static final class Journal {
+        final List<Handled> events = new ArrayList<>();
+        Handled current;
+        /** Set when an undo could not be completed: the batch must not be written. */
+        String broken;
+    }
+
+    /** Applies one event to the read model again, as its handler did; see {@link #undoFailedEvent}. */
+    @FunctionalInterface
+    public interface Reapply {
+        void handle(Message<?> event) throws Exception;
+    }
+
+    /**
+     * Starts journaling the handling of an event of the current batch; every read model write of a processor must
+     * be wrapped in these (see {@link FlushAtBatchEnd}).
+     */
+    public static void beginEvent(Message<?> event) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        Journal journal = journal();
+        journal.current = new Handled(event);
+        journal.events.add(journal.current);
+    }
+
+    /**
+     * Takes back what the current event did to this batch's documents, after its handler failed: the documents it
+     * touched are forgotten (read again as stored on their next use), and the batch's earlier events that touched
+     * any of them — and, in turn, anything those touched — are applied again in order through {@code reapply}. With
+     * no {@code reapply} (the handler is not at hand), an undo that would need one marks the batch as not to be
+     * written instead: it then fails as a whole and is delivered again.
+     */
+    public static void undoFailedEvent(Reapply reapply) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        Journal journal = journal();
+        Handled failed = journal.current;
+        if (failed == null || failed.failed) {
+            return;
+        }
+        failed.failed = true;
+        // the documents to reload, closed over the earlier events that touched them
+        Set<Touched> reload = new LinkedHashSet<>(failed.touched);
+        List<Handled> again = new ArrayList<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Handled earlier : journal.events) {
+                if (earlier == failed || earlier.failed || again.contains(earlier)) {
+                    continue;
+                }
+                if (earlier.touched.stream().anyMatch(reload::contains)) {
+                    again.add(earlier);
+                    grew |= reload.addAll(earlier.touched);
+                }
+            }
+        }
+        for (Touched touched : reload) {
+            touched.writes().forget(touched.id());
+        }
+        if (again.isEmpty()) {
+            return;
+        }
+        if (reapply == null) {
+            journal.broken = "an event failed after earlier events of its batch changed the same documents";
+            return;
+        }
+        again.sort(java.util.Comparator.comparingInt(journal.events::indexOf));
+        try {
+            for (Handled earlier : again) {
+                journal.current = earlier;
+                earlier.touched.clear();
+                reapply.handle(earlier.message);
+            }
+        } catch (Exception e) {
+            journal.broken = "applying the batch's earlier events again failed: " + e.getClass().getName();
+        } finally {
+            journal.current = failed;
+        }
+    }
+
+    private static Journal journal() {
+        return CurrentUnitOfWork.get().root().getOrComputeResource(JOURNAL, key -> new Journal());
+    }
+
+    /** Records that the current event read or wrote the document. */
+    private void touch(String id) {
+        Journal journal = journal();
+        if (journal.current != null) {
+            journal.current.touched.add(new Touched(this, id));
+        }
+    }
+
+    /** Drops the batch's version of the document: the next read loads it as stored. */
+    private void forget(String id) {
+        Batch batch = batch();
+        batch.pending.remove(id);
+        if (batch.stored != null) {
+            batch.stored.remove(id);
+        }
+    }
+
     /** The document as this batch last left it (loaded once from MongoDB), or null if there is none. */
     public Document find(String id) {
         Batch batch = batch();
         if (batch == null) {
             return Documents.byId(collection, id);
         }
+        touch(id);
         Pending pending = batch.pending.computeIfAbsent(id, k -> new Pending());
         if (!pending.loaded) {
             pending.replacement = stored(batch, id);
@@ -148,6 +277,7 @@ public final class DocumentWrites {
             collection.replaceOne(Filters.eq("_id", id), document, UPSERT);
             return;
         }
+        touch(id);
         Pending pending = batch.pending.computeIfAbsent(id, k -> new Pending());
         pending.replacement = document;
         pending.loaded = true;
@@ -165,6 +295,7 @@ public final class DocumentWrites {
             insertIgnoringDuplicates(List.of(document));
             return;
         }
+        touch(id);
         Pending pending = batch.pending.computeIfAbsent(id, k -> new Pending());
         pending.replacement = document;
         pending.loaded = true;
@@ -187,12 +318,24 @@ public final class DocumentWrites {
      * then.
      */
     public static void flushCurrentBatch() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return;
+        if (CurrentUnitOfWork.isStarted()) {
+            flushAll(CurrentUnitOfWork.get().root());
         }
-        TreeMap<Integer, List<Runnable>> flushes = CurrentUnitOfWork.get().root().getResource(FLUSHES);
+    }
+
+    private static void flushAll(UnitOfWork<?> root) {
+        Journal journal = root.getResource(JOURNAL);
+        if (journal != null && journal.broken != null) {
+            throw new IllegalStateException("the batch's read model documents are not written: " + journal.broken);
+        }
+        TreeMap<Integer, List<Runnable>> flushes = root.getResource(FLUSHES);
         if (flushes != null) {
             flushes.values().forEach(list -> list.forEach(Runnable::run));
+        }
+        if (journal != null) {
+            // written: nothing before this point can be undone any more, nor needs to be
+            journal.events.clear();
+            journal.current = null;
         }
     }
 
@@ -203,7 +346,7 @@ public final class DocumentWrites {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         TreeMap<Integer, List<Runnable>> flushes = unitOfWork.getOrComputeResource(FLUSHES, key -> {
             TreeMap<Integer, List<Runnable>> ordered = new TreeMap<>();
-            unitOfWork.onPrepareCommit(u -> ordered.values().forEach(list -> list.forEach(Runnable::run)));
+            unitOfWork.onPrepareCommit(u -> flushAll(unitOfWork));
             return ordered;
         });
         return unitOfWork.getOrComputeResource(resourceKey, key -> {

@@ -11,12 +11,23 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * a write that fails then fails the batch before the processor stores its token, and a crash after the write only
  * makes the processor deliver the batch again (the read models are idempotent). Register it on every processor that
  * feeds read models written through {@link DocumentWrites}.
+ *
+ * <p>It also marks where each event's handling begins, so that an event that fails can be taken back on its own
+ * ({@link DocumentWrites#undoFailedEvent}); a failure that reaches it (a dead letter retried on its own) is taken back
+ * before it goes on.
  */
 public final class FlushAtBatchEnd implements MessageHandlerInterceptor<EventMessage<?>> {
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
-        Object result = interceptorChain.proceed();
+        DocumentWrites.beginEvent(unitOfWork.getMessage());
+        Object result;
+        try {
+            result = interceptorChain.proceed();
+        } catch (Exception | Error e) {
+            DocumentWrites.undoFailedEvent(null);
+            throw e;
+        }
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
             DocumentWrites.flushCurrentBatch();
         }
