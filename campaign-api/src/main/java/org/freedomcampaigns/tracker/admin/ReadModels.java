@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.freedomcampaigns.tracker.api.RuleViolation;
 import org.freedomcampaigns.tracker.api.RuleViolationException;
 import org.freedomcampaigns.tracker.eventstore.MongoEventStore;
@@ -51,10 +52,11 @@ public class ReadModels {
     /**
      * One read model's processor: its position, the head of the store, the lag, and a rebuild if one runs.
      * {@code processedHere} is false while another instance on the same store holds the processor's segment: this
-     * instance then has no position of its own and reports no lag.
+     * instance then has no position of its own and reports no lag. {@code parked} counts the events the read model
+     * could not apply, parked with the later events of their cases ({@link DeadLetters}).
      */
     public record Status(String name, boolean running, boolean rebuilding, Long position, Long head, long lag,
-                         boolean error, Progress rebuild, boolean processedHere) {
+                         boolean error, Progress rebuild, boolean processedHere, long parked) {
     }
 
     public ReadModels(EventProcessingConfiguration processing, MongoEventStore store) {
@@ -132,8 +134,9 @@ public class ReadModels {
             Long left = rate > 0 ? Long.valueOf(Math.round((rebuild.total() - done) / rate)) : null;
             progress = new Progress(done, rebuild.total(), Math.round(rate * 10) / 10.0, left);
         }
+        long parked = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
         return new Status(name, processor.isRunning(), rebuilding, position, head, lag, error, progress,
-                          processedHere);
+                          processedHere, parked);
     }
 
     /** Whether a rebuild this user started is still running. */

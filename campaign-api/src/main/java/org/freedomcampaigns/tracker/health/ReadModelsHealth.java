@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * {@code readModels} in {@code /actuator/health}: each read model's processor with its position, the head of the
  * store and the lag. Down when a processor has failed, is not running, or is behind and has not moved for
  * {@code campaign.health.stuck-after} (60 s by default). A rebuild in progress is up: it is moving. A read model
- * another instance on the same store processes at the moment is up here, with no lag of this instance's own.
+ * another instance on the same store processes at the moment is up here, with no lag of this instance's own. Parked
+ * events (dead letters) are shown, and leave it up: every case but theirs keeps flowing.
  */
 @Component("readModelsHealthIndicator")
 public class ReadModelsHealth implements HealthIndicator {
@@ -58,6 +59,7 @@ public class ReadModelsHealth implements HealthIndicator {
             model.put("lag", status.lag());
             model.put("rebuilding", status.rebuilding());
             model.put("processedHere", status.processedHere());
+            model.put("parked", status.parked());
             details.put(status.name(), model);
         }
         return (up ? Health.up() : Health.down()).withDetails(details).build();

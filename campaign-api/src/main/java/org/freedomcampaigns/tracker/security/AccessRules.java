@@ -59,6 +59,8 @@ public final class AccessRules {
         rules.add(new Rule(GET, "/api/admin/projections", ADMINS));
         rules.add(new Rule(GET, "/api/admin/projections/{name}", ADMINS));
         rules.add(new Rule(POST, "/api/admin/projections/{name}/rebuild", ADMINS));
+        rules.add(new Rule(GET, "/api/admin/dead-letters", ADMINS));
+        rules.add(new Rule(POST, "/api/admin/dead-letters/retry", ADMINS));
         return List.copyOf(rules);
     }
 

@@ -1,11 +1,19 @@
 package org.freedomcampaigns.tracker.storage;
 
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
+import org.freedomcampaigns.tracker.admin.ReadModels;
 import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
 import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
 import org.freedomcampaigns.tracker.projections.officials.OfficialsProjection;
+import org.freedomcampaigns.tracker.projections.support.BatchLocks;
 import org.freedomcampaigns.tracker.projections.support.FlushAtBatchEnd;
+import org.freedomcampaigns.tracker.projections.support.PoisonEvents;
 import org.freedomcampaigns.tracker.projections.timeline.TimelineProjection;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +25,9 @@ import com.mongodb.client.MongoDatabase;
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfiguration {
+    /** Cases one read model may park; past it, its processor stops and retries (nothing is skipped). */
+    static final int MAX_PARKED_CASES = 100_000;
+    static final int MAX_PARKED_PER_CASE = 100_000;
 
     /**
      * Every processor writes its batch's documents once the batch's last event has been handled, before it stores
@@ -24,9 +35,34 @@ public class ReadModelConfiguration {
      * batch for good.
      */
     @Bean
-    ConfigurerModule flushReadModelsBeforeTokens() {
-        return configurer -> configurer.eventProcessing()
-                                       .registerDefaultHandlerInterceptor((config, name) -> new FlushAtBatchEnd());
+    ConfigurerModule flushReadModelsBeforeTokens(BatchLocks batchLocks) {
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
+                (config, name) -> new FlushAtBatchEnd(batchLocks.of(name)));
+    }
+
+    @Bean
+    BatchLocks batchLocks() {
+        return new BatchLocks();
+    }
+
+    /**
+     * An event a read model fails on is parked in the read model's dead-letter queue (MongoDB collection
+     * {@code deadletters}) with the later events of its case; every other case keeps flowing. See
+     * {@link PoisonEvents} and {@code DeadLetters}.
+     */
+    @Bean
+    ConfigurerModule parkPoisonEvents(MongoTemplate axonMongoTemplate,
+                                      @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return configurer -> ReadModels.NAMES.forEach(name -> PoisonEvents.park(
+                configurer.eventProcessing(), name,
+                config -> MongoSequencedDeadLetterQueue.builder()
+                                                       .processingGroup(name)
+                                                       .mongoTemplate(axonMongoTemplate)
+                                                       .serializer(eventSerializer)
+                                                       .transactionManager(NoTransactionManager.instance())
+                                                       .maxSequences(MAX_PARKED_CASES)
+                                                       .maxSequenceSize(MAX_PARKED_PER_CASE)
+                                                       .build()));
     }
 
     @Bean

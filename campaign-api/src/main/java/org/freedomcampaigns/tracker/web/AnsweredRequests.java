@@ -12,7 +12,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
 /**
- * Idempotency keys of requests that record no event (starting a rebuild), remembered once the request took effect:
+ * Idempotency keys of requests that record no event (starting a rebuild, retrying dead letters), remembered once the
+ * request took effect:
  * {@code { _id: key id, fingerprint, answer }}. The effect comes first, so a crash between the two leaves a key
  * forgotten and its retry does the work again; such requests are safe to repeat. Requests that record events keep
  * their keys with the events instead ({@link Commands}).

@@ -46,7 +46,7 @@ class HealthIndicatorsTest {
 
     private static ReadModels.Status status(long position, long head) {
         return new ReadModels.Status("case-summary", true, false, position, head, head - position, false, null,
-                                     true);
+                                     true, 0);
     }
 
     @Test

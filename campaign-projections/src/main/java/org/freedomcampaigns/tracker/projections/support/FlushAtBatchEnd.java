@@ -1,5 +1,8 @@
 package org.freedomcampaigns.tracker.projections.support;
 
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -15,11 +18,32 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * <p>It also marks where each event's handling begins, so that an event that fails can be taken back on its own
  * ({@link DocumentWrites#undoFailedEvent}); a failure that reaches it (a dead letter retried on its own) is taken back
  * before it goes on.
+ *
+ * <p>A batch holds its read model's {@code batchLock} from its first event until it is done: whoever else writes the
+ * read model's documents (retrying its dead letters) takes the lock too, so that the documents a batch holds in
+ * memory are not changed under it.
  */
 public final class FlushAtBatchEnd implements MessageHandlerInterceptor<EventMessage<?>> {
+    private static final String LOCKED = FlushAtBatchEnd.class.getName() + ":locked";
+    private final Lock batchLock;
+
+    public FlushAtBatchEnd() {
+        this(new ReentrantLock());
+    }
+
+    public FlushAtBatchEnd(Lock batchLock) {
+        this.batchLock = batchLock;
+    }
+
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
+        UnitOfWork<?> root = unitOfWork.root();
+        root.getOrComputeResource(LOCKED, key -> {
+            batchLock.lock();
+            root.onCleanup(u -> batchLock.unlock());
+            return Boolean.TRUE;
+        });
         DocumentWrites.beginEvent(unitOfWork.getMessage());
         Object result;
         try {
