@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.freedomcampaigns.tracker.api.RuleViolation;
@@ -40,6 +41,7 @@ public class ReadModels {
 
     private final EventProcessingConfiguration processing;
     private final MongoEventStore store;
+    private final TokenStore tokens;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
 
     private record Rebuild(Instant startedAt, long total, String startedBy) {
@@ -59,9 +61,10 @@ public class ReadModels {
                          boolean error, Progress rebuild, boolean processedHere, long parked) {
     }
 
-    public ReadModels(EventProcessingConfiguration processing, MongoEventStore store) {
+    public ReadModels(EventProcessingConfiguration processing, MongoEventStore store, TokenStore tokens) {
         this.processing = processing;
         this.store = store;
+        this.tokens = tokens;
     }
 
     private StreamingEventProcessor processor(String name) {
@@ -123,7 +126,10 @@ public class ReadModels {
         Long position = position(processor);
         boolean error = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
         boolean rebuilding = isRebuilding(name);
-        boolean processedHere = !processor.isRunning() || !processor.processingStatus().isEmpty();
+        // a running processor without a segment either waits for another instance's claim or is about to claim
+        // its own (just started): the token store tells which
+        boolean processedHere = !processor.isRunning() || !processor.processingStatus().isEmpty()
+                || !tokens.fetchAvailableSegments(name).isEmpty();
         long lag = head == null || !processedHere ? 0 : position == null ? head + 1 : Math.max(0, head - position);
         Progress progress = null;
         Rebuild rebuild = rebuilds.get(name);

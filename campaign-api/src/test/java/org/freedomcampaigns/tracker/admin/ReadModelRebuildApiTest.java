@@ -100,6 +100,8 @@ class ReadModelRebuildApiTest extends ApiTestBase {
         Response started = api.withHeader("Idempotency-Key", key)
                               .post("/api/admin/projections/" + name + "/rebuild", "").expect(202);
         assertThat(started.body().path("rebuilding").asBoolean()).isTrue();
+        assertThat(started.body().path("processedHere").asBoolean())
+                .as("restarted, before it claimed its segment again: still this instance's").isTrue();
         awaitRebuilt(name);
 
         Response retried = api.withHeader("Idempotency-Key", key)
