@@ -41,9 +41,13 @@ public class DeadLetters {
         this.readModels = readModels;
     }
 
-    /** One parked event: never its payload (personal data), only where it stands and why it failed. */
+    /**
+     * One parked event: never its payload (personal data), only where it stands and the kind of failure (the
+     * exception's class; its message can quote payload values and stays in the queue, for the logs of whoever fixes
+     * it).
+     */
     public record Letter(long sequence, String type, String eventId, Instant recordedAt, Instant parkedAt,
-                         Instant lastTriedAt, String cause, String causeMessage) {
+                         Instant lastTriedAt, String cause) {
     }
 
     /** A case's parked events, in the order they will be retried. */
@@ -104,14 +108,17 @@ public class DeadLetters {
      */
     public List<Retried> retry(String readModel, String caseId) {
         List<String> names = readModel == null ? ReadModels.NAMES : List.of(readModel);
-        List<Retried> result = new ArrayList<>();
+        // every read model is checked before any is retried: a refusal leaves nothing half done
         for (String name : names) {
-            SequencedDeadLetterQueue<EventMessage<?>> queue = queue(name);
-            if (queue.size() > 0 && !readModels.status(name).processedHere()) {
+            if (queue(name).size() > 0 && !readModels.status(name).processedHere()) {
                 throw new RuleViolationException(RuleViolation.READ_MODEL_HELD_ELSEWHERE,
                                                  "read model " + name + " is processed by another instance at the"
                                                          + " moment; retry its dead letters there");
             }
+        }
+        List<Retried> result = new ArrayList<>();
+        for (String name : names) {
+            SequencedDeadLetterQueue<EventMessage<?>> queue = queue(name);
             Set<String> cases = new LinkedHashSet<>();
             for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
                 for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
@@ -152,7 +159,6 @@ public class DeadLetters {
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1;
         return new Letter(sequence, message.getPayloadType().getSimpleName(), message.getIdentifier(),
                           message.getTimestamp(), letter.enqueuedAt(), letter.lastTouched(),
-                          letter.cause().map(c -> c.type()).orElse(null),
-                          letter.cause().map(c -> c.message()).orElse(null));
+                          letter.cause().map(c -> c.type()).orElse(null));
     }
 }

@@ -76,7 +76,13 @@ public class Commands {
         } catch (RuntimeException e) {
             // the original may have been recorded while this retry ran: the store refused this one, or the
             // aggregate, already holding the original's fact, refused it by a rule (clemency granted twice)
-            Optional<R> meanwhile = recordedBefore(key.get());
+            Optional<R> meanwhile;
+            try {
+                meanwhile = recordedBefore(key.get());
+            } catch (RuntimeException lookup) {
+                lookup.addSuppressed(e);
+                throw lookup;
+            }
             if (meanwhile.isPresent()) {
                 return meanwhile.get();
             }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.freedomcampaigns.tracker.web.ProblemAdvice.FieldError;
 import org.springframework.core.MethodParameter;
@@ -34,7 +35,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * 422. A key belongs to the user who sent it (two users' equal keys are different requests).
  *
  * <p>What is remembered is a {@link Key}: an {@link Key#id() id} (a hash of the user and the key, never the key
- * itself) and a {@link Key#fingerprint() fingerprint} of the request (a hash of its method, path and body as read,
+ * itself) and a {@link Key#fingerprint() fingerprint} of the request (a hash of its method, path, query parameters and body as read,
  * with object members in a fixed order, so that the same fields sent in another order or spacing are the same
  * request). Recording endpoints store both in the metadata of the events they record, in the same write
  * ({@link Commands}); the event store refuses a second write of the same id.
@@ -81,7 +82,10 @@ public class Idempotency extends RequestBodyAdviceAdapter {
         String body = (String) request.getAttribute(BODY);
         return Optional.of(new Key(sha256("idempotency-key\n" + EventMetadata.currentActor() + "\n" + given.get(0)),
                                    sha256(request.getMethod() + " " + request.getRequestURI() + "\n"
-                                                  + (body == null ? "" : body))));
+                                                  + (request.getQueryString() == null ? List.of()
+                                                          : Stream.of(request.getQueryString().split("&")).sorted()
+                                                                  .toList())
+                                                  + "\n" + (body == null ? "" : body))));
     }
 
     /** Marks the current answer as given again. */

@@ -113,5 +113,9 @@ class ReadModelRebuildApiTest extends ApiTestBase {
         assertThat(api.withHeader("Idempotency-Key", key)
                       .post("/api/admin/projections/" + ReadModels.NAMES.get(1) + "/rebuild", "")
                       .expectProblem(422).text("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(api.withHeader("Idempotency-Key", key)
+                      .post("/api/admin/projections/" + name + "/rebuild?force=true", "")
+                      .expectProblem(422).text("code")).as("another query is another request")
+                .isEqualTo("IDEMPOTENCY_KEY_REUSED");
     }
 }

@@ -93,6 +93,7 @@ class PoisonEventApiTest extends ApiTestBase {
         assertThat(parked.path("letters").get(0).path("type").asText()).isEqualTo("LetterReceived");
         assertThat(parked.path("letters").get(0).path("cause").asText()).isEqualTo(ClassCastException.class.getName());
         assertThat(parked.path("letters").get(0).has("payload")).as("no personal data").isFalse();
+        assertThat(parked.path("letters").get(0).has("causeMessage")).as("it can quote the payload").isFalse();
         assertThat(parkedIn(SUMMARY).path("letters").asLong()).isEqualTo(2);
         JsonNode health = api.get("/actuator/health").expect(200).body();
         assertThat(health.path("components").path("readModels").path("details").path(SUMMARY).path("parked")

@@ -23,6 +23,8 @@ import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvok
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -31,6 +33,7 @@ import org.freedomcampaigns.tracker.projections.support.CaseEntries;
 import org.freedomcampaigns.tracker.projections.support.DocumentWrites;
 import org.freedomcampaigns.tracker.projections.support.Documents;
 import org.freedomcampaigns.tracker.projections.support.FlushAtBatchEnd;
+import org.freedomcampaigns.tracker.projections.support.ParkAtBatchEnd;
 import org.freedomcampaigns.tracker.projections.support.PoisonEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -219,5 +222,24 @@ class PoisonEventTest extends MongoTestBase {
         assertThat(items("b")).containsExactly("b1", "b2");
         assertThat(counts()).isEqualTo(before);
         assertThat(parked("b")).containsExactly("b3-poison", "b4", "b5");
+    }
+
+    @Test
+    void a_letter_parked_in_a_batch_that_fails_is_not_kept_and_one_in_a_batch_that_is_written_is() {
+        SequencedDeadLetterQueue<EventMessage<?>> stored = InMemorySequencedDeadLetterQueue.defaultQueue();
+        ParkAtBatchEnd parking = new ParkAtBatchEnd(stored);
+        EventMessage<?> event = new GenericDomainEventMessage<>("Case", "b", 3, new Put("b", "b3"));
+
+        DefaultUnitOfWork<EventMessage<?>> failed = DefaultUnitOfWork.startAndGet(event);
+        parking.enqueue("b", new GenericDeadLetter<>("b", event));
+        assertThat(parking.contains("b")).as("seen by the rest of its batch").isTrue();
+        assertThat(stored.contains("b")).as("not written before the batch").isFalse();
+        failed.rollback();
+        assertThat(stored.size()).isZero();
+
+        DefaultUnitOfWork<EventMessage<?>> written = DefaultUnitOfWork.startAndGet(event);
+        parking.enqueue("b", new GenericDeadLetter<>("b", event));
+        written.commit();
+        assertThat(stored.size()).isEqualTo(1);
     }
 }

@@ -343,17 +343,29 @@ public final class DocumentWrites {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
         }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Batch batch = root.getResource(resourceKey);
+        if (batch == null) {
+            Batch created = new Batch();
+            root.resources().put(resourceKey, created);
+            atBatchWrite(flushOrder, () -> flush(created));
+            batch = created;
+        }
+        return batch;
+    }
+
+    /**
+     * Has {@code write} run when the current batch is written, in {@code order} among the collections' writes
+     * (lowest first); it runs again if the batch is written again, so it must write only what it holds since.
+     */
+    public static void atBatchWrite(int order, Runnable write) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         TreeMap<Integer, List<Runnable>> flushes = unitOfWork.getOrComputeResource(FLUSHES, key -> {
             TreeMap<Integer, List<Runnable>> ordered = new TreeMap<>();
             unitOfWork.onPrepareCommit(u -> flushAll(unitOfWork));
             return ordered;
         });
-        return unitOfWork.getOrComputeResource(resourceKey, key -> {
-            Batch batch = new Batch();
-            flushes.computeIfAbsent(flushOrder, order -> new ArrayList<>()).add(() -> flush(batch));
-            return batch;
-        });
+        flushes.computeIfAbsent(order, o -> new ArrayList<>()).add(write);
     }
 
     private void flush(Batch batch) {
