@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -343,15 +345,24 @@ public final class DocumentWrites {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
         }
+        return perBatch(resourceKey, Batch::new, flushOrder, this::flush);
+    }
+
+    /**
+     * What the current batch holds under {@code key}, created on first use and written by {@code write} when the
+     * batch is written ({@link #atBatchWrite}). Not a compute-if-absent: registering the write touches the same
+     * resources.
+     */
+    public static <T> T perBatch(String key, Supplier<T> create, int order, Consumer<T> write) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Batch batch = root.getResource(resourceKey);
-        if (batch == null) {
-            Batch created = new Batch();
-            root.resources().put(resourceKey, created);
-            atBatchWrite(flushOrder, () -> flush(created));
-            batch = created;
+        T held = root.getResource(key);
+        if (held == null) {
+            T created = create.get();
+            root.resources().put(key, created);
+            atBatchWrite(order, () -> write.accept(created));
+            held = created;
         }
-        return batch;
+        return held;
     }
 
     /**

@@ -14,7 +14,6 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * A dead-letter queue whose letters, parked while a batch is handled, are written with the batch: after its
@@ -46,15 +45,7 @@ public final class ParkAtBatchEnd implements SequencedDeadLetterQueue<EventMessa
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
         }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Parked parked = root.getResource(resourceKey);
-        if (parked == null) {
-            Parked created = new Parked();
-            root.resources().put(resourceKey, created);
-            DocumentWrites.atBatchWrite(AFTER_DOCUMENTS, () -> write(created));
-            parked = created;
-        }
-        return parked;
+        return DocumentWrites.perBatch(resourceKey, Parked::new, AFTER_DOCUMENTS, this::write);
     }
 
     private void write(Parked parked) {
