@@ -143,4 +143,25 @@ public class Api {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Waits until every read model is caught up (a restarted instance first waits for a dead one's claims).
+     *
+     * @param here the read models must be processed by this instance (not by another on the same store)
+     */
+    public void awaitCaughtUp(boolean here) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean caughtUp = true;
+            for (JsonNode status : get("/api/admin/projections").expect(200).body()) {
+                caughtUp &= status.path("lag").asLong() == 0 && !status.path("rebuilding").asBoolean()
+                        && (!here || status.path("processedHere").asBoolean());
+            }
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("read models did not catch up");
+    }
 }

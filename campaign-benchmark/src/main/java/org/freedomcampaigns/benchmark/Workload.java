@@ -29,12 +29,12 @@ import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 import org.bson.types.Binary;
-import org.freedomcampaigns.tracker.api.CampaignCommand;
-import org.freedomcampaigns.tracker.api.CampaignId;
-import org.freedomcampaigns.tracker.api.CaseCommand;
-import org.freedomcampaigns.tracker.api.CaseId;
-import org.freedomcampaigns.tracker.api.Person;
-import org.freedomcampaigns.tracker.api.Sentence;
+import org.freedomcampaigns.tracker.facts.CampaignCommand;
+import org.freedomcampaigns.tracker.facts.CampaignId;
+import org.freedomcampaigns.tracker.facts.CaseCommand;
+import org.freedomcampaigns.tracker.facts.CaseId;
+import org.freedomcampaigns.tracker.facts.Person;
+import org.freedomcampaigns.tracker.facts.Sentence;
 import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
 import org.freedomcampaigns.tracker.storage.StoreCommitter;
 

@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.freedomcampaigns.tracker.api.CaseCommand;
+import org.freedomcampaigns.tracker.facts.CaseCommand;
 import org.freedomcampaigns.tracker.campaign.Campaign;
 import org.freedomcampaigns.tracker.casefile.Case;
 
@@ -28,32 +28,32 @@ class ArchitectureTest {
                        .allowEmptyShould(false);
 
     @ArchTest
-    static final ArchRule the_api_does_not_depend_on_the_aggregates =
-            noClasses().that().resideInAPackage("..api..")
+    static final ArchRule the_facts_do_not_depend_on_the_aggregates =
+            noClasses().that().resideInAPackage("..facts..")
                        .should().dependOnClassesThat().resideInAnyPackage("..casefile..", "..campaign..")
                        .because("commands, events and value objects are shared with the other modules, "
                                 + "which must not see the aggregates")
                        .allowEmptyShould(false);
 
-    /** The rules above would pass vacuously if the import found nothing, or nothing in api. */
+    /** The rules above would pass vacuously if the import found nothing, or nothing in facts. */
     @ArchTest
     static void the_rules_see_the_domain_and_not_the_tests(JavaClasses classes) {
         assertThat(classes.contain(Case.class)).as("Case imported").isTrue();
         assertThat(classes.contain(Campaign.class)).as("Campaign imported").isTrue();
         assertThat(classes.contain(CaseCommand.class)).as("CaseCommand imported").isTrue();
         assertThat(classes.contain(ArchitectureTest.class)).as("test classes excluded").isFalse();
-        assertThat(classes.that(resideInAPackage("..api..")))
-                .as("classes in ..api..").hasSizeGreaterThan(10);
+        assertThat(classes.that(resideInAPackage("..facts..")))
+                .as("classes in ..facts..").hasSizeGreaterThan(10);
     }
 
     /**
-     * The api rule can fail at all: the test sources do what the main sources must not (CaseStatusTest, in api,
+     * The facts rule can fail at all: the test sources do what the main sources must not (CaseStatusTest, in facts,
      * uses the casefile test factory), so evaluating the rule on them finds a violation.
      */
     @ArchTest
-    static void the_api_rule_catches_a_dependency_on_the_aggregates(JavaClasses ignored) {
-        JavaClasses withTests = new ClassFileImporter().importPackages("org.freedomcampaigns.tracker.api");
+    static void the_facts_rule_catches_a_dependency_on_the_aggregates(JavaClasses ignored) {
+        JavaClasses withTests = new ClassFileImporter().importPackages("org.freedomcampaigns.tracker.facts");
 
-        assertThat(the_api_does_not_depend_on_the_aggregates.evaluate(withTests).hasViolation()).isTrue();
+        assertThat(the_facts_do_not_depend_on_the_aggregates.evaluate(withTests).hasViolation()).isTrue();
     }
 }

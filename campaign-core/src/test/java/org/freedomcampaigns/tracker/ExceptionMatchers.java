@@ -1,8 +1,8 @@
 package org.freedomcampaigns.tracker;
 
-import org.freedomcampaigns.tracker.api.InvalidInputException;
-import org.freedomcampaigns.tracker.api.RuleViolation;
-import org.freedomcampaigns.tracker.api.RuleViolationException;
+import org.freedomcampaigns.tracker.facts.InvalidInputException;
+import org.freedomcampaigns.tracker.facts.RuleViolation;
+import org.freedomcampaigns.tracker.facts.RuleViolationException;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;

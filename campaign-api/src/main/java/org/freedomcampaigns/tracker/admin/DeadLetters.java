@@ -13,12 +13,14 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.freedomcampaigns.tracker.api.RuleViolation;
-import org.freedomcampaigns.tracker.api.RuleViolationException;
+import org.freedomcampaigns.tracker.facts.CaseEvent;
+import org.freedomcampaigns.tracker.facts.FactKind;
 import org.freedomcampaigns.tracker.projections.support.BatchLocks;
 import org.freedomcampaigns.tracker.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.freedomcampaigns.tracker.web.OperationRefusedException;
+import org.freedomcampaigns.tracker.web.OperationRefusedException.Reason;
 import org.springframework.stereotype.Component;
 
 /**
@@ -111,7 +113,7 @@ public class DeadLetters {
         // every read model is checked before any is retried: a refusal leaves nothing half done
         for (String name : names) {
             if (queue(name).size() > 0 && !readModels.status(name).processedHere()) {
-                throw new RuleViolationException(RuleViolation.READ_MODEL_HELD_ELSEWHERE,
+                throw new OperationRefusedException(Reason.READ_MODEL_HELD_ELSEWHERE,
                                                  "read model " + name + " is processed by another instance at the"
                                                          + " moment; retry its dead letters there");
             }
@@ -157,7 +159,9 @@ public class DeadLetters {
     private static Letter letter(DeadLetter<? extends EventMessage<?>> letter) {
         EventMessage<?> message = letter.message();
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1;
-        return new Letter(sequence, message.getPayloadType().getSimpleName(), message.getIdentifier(),
+        String type = message.getPayload() instanceof CaseEvent event ? FactKind.of(event).wireName()
+                : message.getPayloadType().getSimpleName();
+        return new Letter(sequence, type, message.getIdentifier(),
                           message.getTimestamp(), letter.enqueuedAt(), letter.lastTouched(),
                           letter.cause().map(c -> c.type()).orElse(null));
     }

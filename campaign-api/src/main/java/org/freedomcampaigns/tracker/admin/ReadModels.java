@@ -17,8 +17,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.freedomcampaigns.tracker.api.RuleViolation;
-import org.freedomcampaigns.tracker.api.RuleViolationException;
 import org.freedomcampaigns.tracker.eventstore.MongoEventStore;
 import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
 import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
@@ -27,6 +25,8 @@ import org.freedomcampaigns.tracker.projections.timeline.TimelineProjection;
 import org.freedomcampaigns.tracker.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.freedomcampaigns.tracker.web.OperationRefusedException;
+import org.freedomcampaigns.tracker.web.OperationRefusedException.Reason;
 import org.springframework.stereotype.Component;
 
 /**
@@ -159,7 +159,7 @@ public class ReadModels {
     public synchronized Status rebuild(String name, String user) {
         StreamingEventProcessor processor = processor(name);
         if (isRebuilding(name)) {
-            throw new RuleViolationException(RuleViolation.REBUILD_RUNNING, "read model " + name + " is rebuilding");
+            throw new OperationRefusedException(Reason.REBUILD_RUNNING, "read model " + name + " is rebuilding");
         }
         if (!processor.supportsReset()) {
             throw new IllegalStateException("processor " + name + " cannot be reset");
@@ -173,7 +173,7 @@ public class ReadModels {
             processor.resetTokens(GapAwareTrackingToken.newInstance(-1, new TreeSet<>()));
         } catch (UnableToClaimTokenException e) {
             processor.start();
-            throw new RuleViolationException(RuleViolation.READ_MODEL_HELD_ELSEWHERE,
+            throw new OperationRefusedException(Reason.READ_MODEL_HELD_ELSEWHERE,
                                              "read model " + name + " is processed by another instance at the moment;"
                                                      + " rebuild it there, or retry");
         } catch (RuntimeException e) {

@@ -8,8 +8,9 @@ import java.util.Map;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.freedomcampaigns.tracker.api.CaseEvent;
-import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.facts.CaseEvent;
+import org.freedomcampaigns.tracker.facts.CaseId;
+import org.freedomcampaigns.tracker.facts.FactKind;
 import org.freedomcampaigns.tracker.eventstore.IntegrityReport;
 import org.freedomcampaigns.tracker.eventstore.MongoEventStore;
 import org.freedomcampaigns.tracker.eventstore.StoredEvent;
@@ -103,8 +104,8 @@ public class CaseHistory {
         CaseEvent caseEvent = payload(caseId, event);
         Map<String, ?> metaData = serializer.deserialize(new SimpleSerializedObject<>(
                 event.metaData(), String.class, MetaData.class.getName(), null));
-        String type = event.payloadType().substring(event.payloadType().lastIndexOf('$') + 1);
-        return new Entry(event.sequence(), event.globalIndex(), event.eventId(), type, event.payloadType(),
+        return new Entry(event.sequence(), event.globalIndex(), event.eventId(), FactKind.of(caseEvent).wireName(),
+                         event.payloadType(),
                          event.revision(),
                          caseEvent.occurredOn() == null ? null : caseEvent.occurredOn().toString(),
                          event.timestamp(),

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.bson.Document;
-import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.facts.CaseId;
 import org.freedomcampaigns.tracker.audit.CaseHistory.Recorded;
 import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
 import org.springframework.stereotype.Component;

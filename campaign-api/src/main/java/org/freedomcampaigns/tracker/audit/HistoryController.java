@@ -2,7 +2,7 @@ package org.freedomcampaigns.tracker.audit;
 
 import java.util.List;
 
-import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.facts.CaseId;
 import org.freedomcampaigns.tracker.audit.CaseHistory.Entry;
 import org.freedomcampaigns.tracker.audit.CaseHistory.Page;
 import org.freedomcampaigns.tracker.security.CampaignAccess;

@@ -1,6 +1,6 @@
 package org.freedomcampaigns.tracker.audit;
 
-import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.facts.CaseId;
 import org.freedomcampaigns.tracker.eventstore.IntegrityReport;
 import org.freedomcampaigns.tracker.security.CampaignAccess;
 import org.springframework.web.bind.annotation.GetMapping;

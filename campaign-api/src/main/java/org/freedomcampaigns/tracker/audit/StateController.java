@@ -3,8 +3,8 @@ package org.freedomcampaigns.tracker.audit;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-import org.freedomcampaigns.tracker.api.CaseId;
-import org.freedomcampaigns.tracker.api.InvalidInputException;
+import org.freedomcampaigns.tracker.facts.CaseId;
+import org.freedomcampaigns.tracker.facts.InvalidInputException;
 import org.freedomcampaigns.tracker.security.CampaignAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

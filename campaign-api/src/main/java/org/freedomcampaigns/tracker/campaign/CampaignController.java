@@ -1,7 +1,7 @@
 package org.freedomcampaigns.tracker.campaign;
 
-import static org.freedomcampaigns.tracker.api.Limits.NAME;
-import static org.freedomcampaigns.tracker.api.Limits.TEXT;
+import static org.freedomcampaigns.tracker.facts.Limits.NAME;
+import static org.freedomcampaigns.tracker.facts.Limits.TEXT;
 
 import java.net.URI;
 import java.util.List;
@@ -9,8 +9,8 @@ import java.util.Map;
 
 import org.freedomcampaigns.tracker.web.Commands;
 import org.bson.Document;
-import org.freedomcampaigns.tracker.api.CampaignCommand.LaunchCampaign;
-import org.freedomcampaigns.tracker.api.CampaignId;
+import org.freedomcampaigns.tracker.facts.CampaignCommand.LaunchCampaign;
+import org.freedomcampaigns.tracker.facts.CampaignId;
 import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
 import org.freedomcampaigns.tracker.web.Ids;
 import org.freedomcampaigns.tracker.web.NotFoundException;

@@ -1,26 +1,28 @@
 package org.freedomcampaigns.tracker.casefile;
 
-import static org.freedomcampaigns.tracker.api.Limits.LABEL;
-import static org.freedomcampaigns.tracker.api.Limits.LINE;
-import static org.freedomcampaigns.tracker.api.Limits.NAME;
-import static org.freedomcampaigns.tracker.api.Limits.TEXT;
-import static org.freedomcampaigns.tracker.api.Limits.VISITORS;
+import static org.freedomcampaigns.tracker.facts.Limits.LABEL;
+import static org.freedomcampaigns.tracker.facts.Limits.LINE;
+import static org.freedomcampaigns.tracker.facts.Limits.NAME;
+import static org.freedomcampaigns.tracker.facts.Limits.TEXT;
+import static org.freedomcampaigns.tracker.facts.Limits.VISITORS;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.freedomcampaigns.tracker.api.CampaignId;
-import org.freedomcampaigns.tracker.api.CaseCommand;
-import org.freedomcampaigns.tracker.api.CaseId;
-import org.freedomcampaigns.tracker.api.ClemencyKind;
-import org.freedomcampaigns.tracker.api.LobbyChannel;
-import org.freedomcampaigns.tracker.api.Official;
-import org.freedomcampaigns.tracker.api.Person;
-import org.freedomcampaigns.tracker.api.PetitionKind;
-import org.freedomcampaigns.tracker.api.ReleaseReason;
-import org.freedomcampaigns.tracker.api.Sentence;
+import org.freedomcampaigns.tracker.facts.CampaignId;
+import org.freedomcampaigns.tracker.facts.CaseCommand;
+import org.freedomcampaigns.tracker.facts.CaseCommand.FactCommand;
+import org.freedomcampaigns.tracker.facts.CaseId;
+import org.freedomcampaigns.tracker.facts.ClemencyKind;
+import org.freedomcampaigns.tracker.facts.FactKind;
+import org.freedomcampaigns.tracker.facts.LobbyChannel;
+import org.freedomcampaigns.tracker.facts.Official;
+import org.freedomcampaigns.tracker.facts.Person;
+import org.freedomcampaigns.tracker.facts.PetitionKind;
+import org.freedomcampaigns.tracker.facts.ReleaseReason;
+import org.freedomcampaigns.tracker.facts.Sentence;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -40,22 +42,29 @@ final class CaseRequests {
         /**
          * @param newId a fresh identifier, for facts that need one of their own (a petition)
          */
-        CaseCommand toCommand(CaseId caseId, Supplier<String> newId);
+        FactCommand toCommand(CaseId caseId, Supplier<String> newId);
     }
 
-    /** Which body describes each kind of fact, for replacements in corrections. */
-    static final Map<String, Class<? extends FactRequest>> BY_KIND = Map.ofEntries(
-            Map.entry("LetterReceived", LetterRequest.class),
-            Map.entry("PrisonVisitLogged", VisitRequest.class),
-            Map.entry("FamilyContacted", FamilyContactRequest.class),
-            Map.entry("LegalConsultationLogged", LegalConsultationRequest.class),
-            Map.entry("OfficialLobbied", LobbyingRequest.class),
-            Map.entry("PetitionFiled", PetitionRequest.class),
-            Map.entry("ClemencyGranted", ClemencyRequest.class),
-            Map.entry("ClemencyDenied", DenialRequest.class),
-            Map.entry("PersonReleased", ReleaseRequest.class),
-            Map.entry("NoteAdded", NoteRequest.class),
-            Map.entry("CaseClosed", CloseRequest.class));
+    /**
+     * The body each kind of fact is recorded with, at {@code POST /api/cases/{id}/<segment>} and as a replacement in
+     * corrections; empty for the kinds that are not recorded with a body of their own.
+     */
+    static Optional<Class<? extends FactRequest>> requestFor(FactKind kind) {
+        return Optional.ofNullable(switch (kind) {
+            case LETTER -> LetterRequest.class;
+            case VISIT -> VisitRequest.class;
+            case FAMILY_CONTACT -> FamilyContactRequest.class;
+            case LEGAL_CONSULTATION -> LegalConsultationRequest.class;
+            case LOBBYING -> LobbyingRequest.class;
+            case PETITION -> PetitionRequest.class;
+            case CLEMENCY_GRANT -> ClemencyRequest.class;
+            case CLEMENCY_DENIAL -> DenialRequest.class;
+            case RELEASE -> ReleaseRequest.class;
+            case NOTE -> NoteRequest.class;
+            case CLOSING -> CloseRequest.class;
+            case OPENED, CORRECTION, RETRACTION -> null;
+        });
+    }
 
     record PersonBody(@NotBlank @Size(max = NAME) String name,
                       @Size(max = LABEL) String inmateNumber,
@@ -89,7 +98,7 @@ final class CaseRequests {
                          @NotBlank @Size(max = NAME) String from,
                          @NotBlank @Size(max = TEXT) String summary) implements FactRequest {
         @Override
-        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+        public FactCommand toCommand(CaseId caseId, Supplier<String> newId) {
             return new CaseCommand.RecordLetter(caseId, receivedOn, from, summary);
         }
     }
@@ -99,7 +108,7 @@ final class CaseRequests {
                         @Size(max = VISITORS) List<@NotBlank @Size(max = NAME) String> visitors,
                         @Size(max = TEXT) String notes) implements FactRequest {
         @Override
-        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+        public FactCommand toCommand(CaseId caseId, Supplier<String> newId) {
             return new CaseCommand.LogPrisonVisit(caseId, visitedOn, facility, visitors, notes);
         }
     }
@@ -109,7 +118,7 @@ final class CaseRequests {
                                 @NotBlank @Size(max = LABEL) String relationship,
                                 @Size(max = TEXT) String notes) implements FactRequest {
         @Override
-        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+        public FactCommand toCommand(CaseId caseId, Supplier<String> newId) {
             return new CaseCommand.RecordFamilyContact(caseId, contactedOn, contact, relationship, notes);
         }
     }
@@ -119,7 +128,7 @@ final class CaseRequests {
                                     @Size(max = NAME) String organization,
                                     @Size(max = TEXT) String notes) implements FactRequest {
         @Override
-        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+        public FactCommand toCommand(CaseId caseId, Supplier<String> newId) {
             return new CaseCommand.LogLegalConsultation(caseId, consultedOn, counsel, organization, notes);
         }
     }
@@ -138,7 +147,7 @@ final class CaseRequests {
                            @NotBlank @Size(max = LINE) String ask,
                            @Size(max = TEXT) String response) implements FactRequest {
         @Override
-        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+        public FactCommand toCommand(CaseId caseId, Supplier<String> newId) {
             return new CaseCommand.RecordLobbying(caseId, lobbiedOn, official.toOfficial(), channel, ask, response);
         }
     }
@@ -147,7 +156,7 @@ final class CaseRequests {
                            @NotNull PetitionKind kind,
                            @NotBlank @Size(max = NAME) String authority) implements FactRequest {
         @Override
-        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+        public FactCommand toCommand(CaseId caseId, Supplier<String> newId) {
             return new CaseCommand.FilePetition(caseId, newId.get(), filedOn, kind, authority);
         }
     }
@@ -157,7 +166,7 @@ final class CaseRequests {
                            @NotNull ClemencyKind kind,
                            @Size(max = TEXT) String terms) implements FactRequest {
         @Override
-        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+        public FactCommand toCommand(CaseId caseId, Supplier<String> newId) {
             return new CaseCommand.RecordClemencyGrant(caseId, grantedOn, grantedBy, kind, terms);
         }
     }
@@ -166,28 +175,28 @@ final class CaseRequests {
                          @NotBlank @Size(max = NAME) String deniedBy,
                          @Size(max = TEXT) String reason) implements FactRequest {
         @Override
-        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+        public FactCommand toCommand(CaseId caseId, Supplier<String> newId) {
             return new CaseCommand.RecordClemencyDenial(caseId, deniedOn, deniedBy, reason);
         }
     }
 
     record ReleaseRequest(@NotNull LocalDate releasedOn, @NotNull ReleaseReason reason) implements FactRequest {
         @Override
-        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+        public FactCommand toCommand(CaseId caseId, Supplier<String> newId) {
             return new CaseCommand.RecordRelease(caseId, releasedOn, reason);
         }
     }
 
     record NoteRequest(@NotBlank @Size(max = TEXT) String text) implements FactRequest {
         @Override
-        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+        public FactCommand toCommand(CaseId caseId, Supplier<String> newId) {
             return new CaseCommand.AddNote(caseId, text);
         }
     }
 
     record CloseRequest(@NotNull LocalDate closedOn, @NotBlank @Size(max = LINE) String reason) implements FactRequest {
         @Override
-        public CaseCommand toCommand(CaseId caseId, Supplier<String> newId) {
+        public FactCommand toCommand(CaseId caseId, Supplier<String> newId) {
             return new CaseCommand.CloseCase(caseId, closedOn, reason);
         }
     }

@@ -1,16 +1,17 @@
 package org.freedomcampaigns.tracker.casefile;
 
-import static org.freedomcampaigns.tracker.api.Limits.LINE;
+import static org.freedomcampaigns.tracker.facts.Limits.LINE;
 
 import java.util.Comparator;
 import java.util.List;
 
-import org.freedomcampaigns.tracker.api.CaseCommand;
-import org.freedomcampaigns.tracker.api.CaseCommand.CorrectEntry;
-import org.freedomcampaigns.tracker.api.CaseId;
-import org.freedomcampaigns.tracker.api.FactRecorded;
-import org.freedomcampaigns.tracker.api.RuleViolation;
-import org.freedomcampaigns.tracker.api.RuleViolationException;
+import org.freedomcampaigns.tracker.facts.CaseCommand.FactCommand;
+import org.freedomcampaigns.tracker.facts.CaseCommand.CorrectEntry;
+import org.freedomcampaigns.tracker.facts.CaseId;
+import org.freedomcampaigns.tracker.facts.FactKind;
+import org.freedomcampaigns.tracker.facts.FactRecorded;
+import org.freedomcampaigns.tracker.facts.RuleViolation;
+import org.freedomcampaigns.tracker.facts.RuleViolationException;
 import org.freedomcampaigns.tracker.audit.CaseHistory;
 import org.freedomcampaigns.tracker.casefile.CaseRequests.FactRequest;
 import org.freedomcampaigns.tracker.web.Commands;
@@ -71,7 +72,7 @@ public class CorrectionController {
                                                     @Valid @RequestBody CorrectionRequest request) {
         CaseId caseId = new CaseId(id);
         access.requireCase(caseId);
-        CaseCommand replacement = null;
+        FactCommand replacement = null;
         if (request.replacement() != null && !request.replacement().isNull()) {
             replacement = replacement(caseId, request.sequence(), request.replacement());
         }
@@ -83,17 +84,18 @@ public class CorrectionController {
     }
 
     /** Reads the replacement as the body of the corrected entry's kind; a corrected petition keeps its id. */
-    private CaseCommand replacement(CaseId caseId, long sequence, JsonNode body) {
+    private FactCommand replacement(CaseId caseId, long sequence, JsonNode body) {
         List<CaseHistory.Entry> entries = history.read(caseId, sequence, 1).events();
         if (entries.isEmpty() || entries.get(0).sequence() != sequence) {
             throw new RuleViolationException(RuleViolation.UNKNOWN_ENTRY, "the case has no entry " + sequence);
         }
         CaseHistory.Entry original = entries.get(0);
-        Class<? extends FactRequest> type = CaseRequests.BY_KIND.get(original.type());
-        if (type == null) {
-            throw new RuleViolationException(RuleViolation.ENTRY_NOT_CORRECTABLE,
-                                             "entry " + sequence + " (" + original.type() + ") cannot be corrected");
-        }
+        Class<? extends FactRequest> type = FactKind.byWireName(original.type()).filter(FactKind::correctable)
+                                                    .flatMap(CaseRequests::requestFor)
+                                                    .orElseThrow(() -> new RuleViolationException(
+                                                            RuleViolation.ENTRY_NOT_CORRECTABLE,
+                                                            "entry " + sequence + " (" + original.type()
+                                                                    + ") cannot be corrected"));
         FactRequest fact;
         try {
             fact = json.treeToValue(body, type);

@@ -7,11 +7,13 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.freedomcampaigns.tracker.facts.FactKind;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -32,10 +34,9 @@ public final class AccessRules {
     private static final Set<Role> AUDITORS = EnumSet.of(AUDITOR, ADMIN);
     private static final Set<Role> ADMINS = EnumSet.of(ADMIN);
 
-    /** The kinds of fact recorded with {@code POST /api/cases/{id}/<kind>}. */
-    private static final List<String> FACTS = List.of("letters", "visits", "family-contacts", "legal-consultations",
-                                                      "lobbying", "petitions", "clemency", "denials", "release",
-                                                      "notes", "close", "corrections");
+    /** The kinds of fact recorded with {@code POST /api/cases/{id}/<segment>}, corrections included. */
+    private static final List<String> FACTS = Arrays.stream(FactKind.values()).flatMap(kind -> kind.segment().stream())
+                                                    .toList();
 
     public static final List<Rule> RULES = rules();
 

@@ -2,7 +2,9 @@ package org.freedomcampaigns.tracker.storage;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.axonframework.config.AggregateConfiguration;
@@ -23,6 +25,7 @@ import org.freedomcampaigns.tracker.campaign.Campaign;
 import org.freedomcampaigns.tracker.casefile.CampaignDirectory;
 import org.freedomcampaigns.tracker.casefile.Case;
 import org.freedomcampaigns.tracker.casefile.RepositoryCampaignDirectory;
+import org.freedomcampaigns.tracker.facts.StoredNames;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -128,16 +131,31 @@ public class AxonConfiguration {
                                  .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /**
+     * Our types under stable names: events by {@link StoredNames}, snapshots by their aggregate's type. Names
+     * stored by earlier releases (class names) still read.
+     */
+    private static Serializer storedUnderStableNames(JacksonSerializer serializer) {
+        Map<String, Class<?>> earlier = new HashMap<>(StoredNames.EARLIER_EVENTS);
+        SNAPSHOTS.values().forEach(type -> earlier.put(type.getName(), type));
+        Map<String, Class<?>> current = new HashMap<>(StoredNames.EVENTS);
+        current.putAll(SNAPSHOTS);
+        return new StoredTypeNames(serializer, current, earlier);
+    }
+
+    /** Snapshots are stored under their aggregate's type, as in their events' {@code type}. */
+    private static final Map<String, Class<?>> SNAPSHOTS = Map.of(StoredNames.CASE, Case.class, StoredNames.CAMPAIGN, Campaign.class);
+
     @Bean
     @Primary
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(storageMapper()).build();
+        return storedUnderStableNames(JacksonSerializer.builder().objectMapper(storageMapper()).build());
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(storageMapper()).build();
+        return storedUnderStableNames(JacksonSerializer.builder().objectMapper(storageMapper()).build());
     }
 
     /**
@@ -150,12 +168,12 @@ public class AxonConfiguration {
         ObjectMapper mapper = storageMapper()
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return storedUnderStableNames(JacksonSerializer.builder().objectMapper(mapper).build());
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return JacksonSerializer.builder().objectMapper(storageMapper()).build();
+        return storedUnderStableNames(JacksonSerializer.builder().objectMapper(storageMapper()).build());
     }
 }

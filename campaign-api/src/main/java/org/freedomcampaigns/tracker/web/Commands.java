@@ -10,11 +10,10 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.freedomcampaigns.tracker.api.CampaignId;
-import org.freedomcampaigns.tracker.api.CaseId;
-import org.freedomcampaigns.tracker.api.FactRecorded;
-import org.freedomcampaigns.tracker.campaign.Campaign;
-import org.freedomcampaigns.tracker.casefile.Case;
+import org.freedomcampaigns.tracker.facts.CampaignId;
+import org.freedomcampaigns.tracker.facts.CaseId;
+import org.freedomcampaigns.tracker.facts.FactRecorded;
+import org.freedomcampaigns.tracker.facts.StoredNames;
 import org.freedomcampaigns.tracker.eventstore.MongoEventStore;
 import org.freedomcampaigns.tracker.eventstore.RecordedRequest;
 import org.freedomcampaigns.tracker.eventstore.RequestAlreadyRecordedException;
@@ -131,10 +130,10 @@ public class Commands {
             throw new Idempotency.KeyReusedException();
         }
         idempotency.markReplayed();
-        if (request.aggregateType().equals(Campaign.class.getSimpleName())) {
+        if (request.aggregateType().equals(StoredNames.CAMPAIGN)) {
             return Optional.of((R) new CampaignId(request.aggregateId()));
         }
-        if (request.aggregateType().equals(Case.class.getSimpleName())) {
+        if (request.aggregateType().equals(StoredNames.CASE)) {
             return Optional.of((R) new FactRecorded(new CaseId(request.aggregateId()),
                                                     request.lastEvent().sequence()));
         }

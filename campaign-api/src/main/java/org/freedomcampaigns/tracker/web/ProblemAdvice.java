@@ -9,8 +9,8 @@ import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.freedomcampaigns.tracker.api.InvalidInputException;
-import org.freedomcampaigns.tracker.api.RuleViolationException;
+import org.freedomcampaigns.tracker.facts.InvalidInputException;
+import org.freedomcampaigns.tracker.facts.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -63,6 +63,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> ruleViolated(RuleViolationException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "rule-violated", "Business rule violated", e.getMessage());
         problem.setProperty("code", e.violation().name());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(OperationRefusedException.class)
+    ResponseEntity<Object> operationRefused(OperationRefusedException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "operation-refused", "Operation refused for now",
+                                        e.getMessage());
+        problem.setProperty("code", e.reason().name());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.freedomcampaigns.tracker.admin.DeadLetters;
-import org.freedomcampaigns.tracker.api.CampaignId;
-import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.facts.CampaignId;
+import org.freedomcampaigns.tracker.facts.CaseId;
 import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
 import org.freedomcampaigns.tracker.projections.support.CaseProgress;
 import org.slf4j.Logger;

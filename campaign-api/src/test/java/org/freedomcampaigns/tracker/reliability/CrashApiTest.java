@@ -420,24 +420,11 @@ class CrashApiTest {
 
     /** Until every read model is caught up here (a restarted instance first waits for the dead one's claims). */
     private static void awaitCaughtUp(Api api) throws InterruptedException {
-        awaitCaughtUp(api, true);
+        api.awaitCaughtUp(true);
     }
 
-    /** @param here the read models must be processed by this instance (not by another on the same store) */
     private static void awaitCaughtUp(Api api, boolean here) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean caughtUp = true;
-            for (JsonNode status : api.get("/api/admin/projections").expect(200).body()) {
-                caughtUp &= status.path("lag").asLong() == 0 && !status.path("rebuilding").asBoolean()
-                        && (!here || status.path("processedHere").asBoolean());
-            }
-            if (caughtUp) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("read models did not catch up");
+        api.awaitCaughtUp(here);
     }
 
     private static void assertReadModelsEqualARebuild(Api api, String campaign, List<String> cases)

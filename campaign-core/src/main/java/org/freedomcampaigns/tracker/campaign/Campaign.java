@@ -6,12 +6,14 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.freedomcampaigns.tracker.api.CampaignCommand.LaunchCampaign;
-import org.freedomcampaigns.tracker.api.CampaignEvent.CampaignLaunched;
-import org.freedomcampaigns.tracker.api.CampaignId;
-import org.freedomcampaigns.tracker.api.RuleViolation;
-import org.freedomcampaigns.tracker.api.RuleViolationException;
+import org.freedomcampaigns.tracker.facts.CampaignCommand.LaunchCampaign;
+import org.freedomcampaigns.tracker.facts.CampaignEvent.CampaignLaunched;
+import org.freedomcampaigns.tracker.facts.CampaignId;
+import org.freedomcampaigns.tracker.facts.RuleViolation;
+import org.freedomcampaigns.tracker.facts.RuleViolationException;
+import org.freedomcampaigns.tracker.facts.StoredNames;
 
 /**
  * A campaign groups the cases one team works on.
@@ -22,6 +24,7 @@ import org.freedomcampaigns.tracker.api.RuleViolationException;
  *     <li>its identifier never changes.</li>
  * </ul>
  */
+@AggregateRoot(type = StoredNames.CAMPAIGN)
 public class Campaign {
     @AggregateIdentifier
     private CampaignId campaignId;

@@ -1,6 +1,6 @@
 package org.freedomcampaigns.tracker.casefile;
 
-import org.freedomcampaigns.tracker.api.CampaignId;
+import org.freedomcampaigns.tracker.facts.CampaignId;
 
 /** Answers whether a campaign exists, from the event store. Used when a case is opened. */
 public interface CampaignDirectory {

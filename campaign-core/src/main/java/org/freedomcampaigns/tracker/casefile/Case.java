@@ -14,41 +14,37 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.freedomcampaigns.tracker.api.CaseCommand.AddNote;
-import org.freedomcampaigns.tracker.api.CaseCommand;
-import org.freedomcampaigns.tracker.api.CaseCommand.CloseCase;
-import org.freedomcampaigns.tracker.api.CaseCommand.CorrectEntry;
-import org.freedomcampaigns.tracker.api.CaseCommand.FilePetition;
-import org.freedomcampaigns.tracker.api.CaseCommand.LogLegalConsultation;
-import org.freedomcampaigns.tracker.api.CaseCommand.LogPrisonVisit;
-import org.freedomcampaigns.tracker.api.CaseCommand.OpenCase;
-import org.freedomcampaigns.tracker.api.CaseCommand.RecordClemencyDenial;
-import org.freedomcampaigns.tracker.api.CaseCommand.RecordClemencyGrant;
-import org.freedomcampaigns.tracker.api.CaseCommand.RecordFamilyContact;
-import org.freedomcampaigns.tracker.api.CaseCommand.RecordLetter;
-import org.freedomcampaigns.tracker.api.CaseCommand.RecordLobbying;
-import org.freedomcampaigns.tracker.api.CaseCommand.RecordRelease;
-import org.freedomcampaigns.tracker.api.CaseEvent;
-import org.freedomcampaigns.tracker.api.CaseEvent.CaseClosed;
-import org.freedomcampaigns.tracker.api.CaseEvent.CaseOpened;
-import org.freedomcampaigns.tracker.api.CaseEvent.ClemencyDenied;
-import org.freedomcampaigns.tracker.api.CaseEvent.ClemencyGranted;
-import org.freedomcampaigns.tracker.api.CaseEvent.EntryCorrected;
-import org.freedomcampaigns.tracker.api.CaseEvent.EntryRetracted;
-import org.freedomcampaigns.tracker.api.CaseEvent.FamilyContacted;
-import org.freedomcampaigns.tracker.api.CaseEvent.LegalConsultationLogged;
-import org.freedomcampaigns.tracker.api.CaseEvent.LetterReceived;
-import org.freedomcampaigns.tracker.api.CaseEvent.NoteAdded;
-import org.freedomcampaigns.tracker.api.CaseEvent.OfficialLobbied;
-import org.freedomcampaigns.tracker.api.CaseEvent.PersonReleased;
-import org.freedomcampaigns.tracker.api.CaseEvent.PetitionFiled;
-import org.freedomcampaigns.tracker.api.CaseEvent.PrisonVisitLogged;
-import org.freedomcampaigns.tracker.api.CaseId;
-import org.freedomcampaigns.tracker.api.CaseStatus;
-import org.freedomcampaigns.tracker.api.FactRecorded;
-import org.freedomcampaigns.tracker.api.RuleViolation;
-import org.freedomcampaigns.tracker.api.RuleViolationException;
+import org.freedomcampaigns.tracker.facts.CaseCommand.AddNote;
+import org.freedomcampaigns.tracker.facts.CaseCommand.CloseCase;
+import org.freedomcampaigns.tracker.facts.CaseCommand.CorrectEntry;
+import org.freedomcampaigns.tracker.facts.CaseCommand.FactCommand;
+import org.freedomcampaigns.tracker.facts.CaseCommand.FilePetition;
+import org.freedomcampaigns.tracker.facts.CaseCommand.LogLegalConsultation;
+import org.freedomcampaigns.tracker.facts.CaseCommand.LogPrisonVisit;
+import org.freedomcampaigns.tracker.facts.CaseCommand.OpenCase;
+import org.freedomcampaigns.tracker.facts.CaseCommand.RecordClemencyDenial;
+import org.freedomcampaigns.tracker.facts.CaseCommand.RecordClemencyGrant;
+import org.freedomcampaigns.tracker.facts.CaseCommand.RecordFamilyContact;
+import org.freedomcampaigns.tracker.facts.CaseCommand.RecordLetter;
+import org.freedomcampaigns.tracker.facts.CaseCommand.RecordLobbying;
+import org.freedomcampaigns.tracker.facts.CaseCommand.RecordRelease;
+import org.freedomcampaigns.tracker.facts.CaseEvent;
+import org.freedomcampaigns.tracker.facts.CaseEvent.CaseOpened;
+import org.freedomcampaigns.tracker.facts.CaseEvent.EntryCorrected;
+import org.freedomcampaigns.tracker.facts.CaseEvent.EntryRetracted;
+import org.freedomcampaigns.tracker.facts.CaseId;
+import org.freedomcampaigns.tracker.facts.CaseStatus;
+import org.freedomcampaigns.tracker.facts.Corrections;
+import org.freedomcampaigns.tracker.facts.Corrections.Counted;
+import org.freedomcampaigns.tracker.facts.Corrections.Effect;
+import org.freedomcampaigns.tracker.facts.Corrections.Withdrawn;
+import org.freedomcampaigns.tracker.facts.FactKind;
+import org.freedomcampaigns.tracker.facts.FactRecorded;
+import org.freedomcampaigns.tracker.facts.RuleViolation;
+import org.freedomcampaigns.tracker.facts.RuleViolationException;
+import org.freedomcampaigns.tracker.facts.StoredNames;
 
 /**
  * The case file of one incarcerated person: every fact the team records about them.
@@ -61,12 +57,16 @@ import org.freedomcampaigns.tracker.api.RuleViolationException;
  *     <li>a person is released at most once;</li>
  *     <li>no fact happened in the future, nor before the sentence was imposed where that date is known
  *     ({@link OccurrenceDates});</li>
- *     <li>nothing is edited: an entry is corrected (by a replacement of the same kind) or retracted, once; the
- *     opening and corrections themselves are not; facts that moved the status are corrected, never retracted.</li>
+ *     <li>nothing is edited: an entry is corrected (by a replacement of the same kind) or retracted, once, as
+ *     its {@link FactKind} allows: the opening and corrections themselves are not; facts that moved the status are
+ *     corrected, never retracted ({@link Corrections} says what each does).</li>
  * </ul>
  * The status follows {@link CaseStatus#after(CaseEvent)}. Every command answers {@link FactRecorded} with the
  * sequence number of the event it recorded.
+ *
+ * <p>The fields are also the snapshot's shape: {@code kinds} holds wire names, as snapshots of earlier releases do.
  */
+@AggregateRoot(type = StoredNames.CASE)
 public class Case {
     @AggregateIdentifier
     private CaseId caseId;
@@ -74,17 +74,12 @@ public class Case {
     private LocalDate sentenceImposedOn;
     private boolean clemencyGranted;
     private boolean released;
-    /** The kind of every entry, by sequence number. */
+    /** The {@link FactKind#wireName()} of every entry, by sequence number. */
     private List<String> kinds = new ArrayList<>();
     /** Entries corrected or retracted. */
     private Set<Long> corrected = new HashSet<>();
-    /** True between an {@link EntryCorrected} and its replacement. */
+    /** True between an {@link EntryCorrected} and its replacement ({@link Corrections#replacingAfter}). */
     private boolean replacing;
-
-    private static final Set<String> RETRACTABLE = Set.of(
-            LetterReceived.class.getSimpleName(), PrisonVisitLogged.class.getSimpleName(),
-            FamilyContacted.class.getSimpleName(), LegalConsultationLogged.class.getSimpleName(),
-            OfficialLobbied.class.getSimpleName(), NoteAdded.class.getSimpleName());
 
     protected Case() {
         // for event sourcing
@@ -192,85 +187,45 @@ public class Case {
         if (sequence >= kinds.size()) {
             throw new RuleViolationException(RuleViolation.UNKNOWN_ENTRY, "the case has no entry " + sequence);
         }
-        String kind = kinds.get((int) sequence);
-        if (sequence == 0 || kind.equals(EntryCorrected.class.getSimpleName())
-                || kind.equals(EntryRetracted.class.getSimpleName())) {
+        FactKind kind = FactKind.byWireName(kinds.get((int) sequence)).orElseThrow();
+        if (!kind.correctable()) {
             throw new RuleViolationException(RuleViolation.ENTRY_NOT_CORRECTABLE,
-                                             "entry " + sequence + " (" + kind + ") cannot be corrected");
+                                             "entry " + sequence + " (" + kind.wireName() + ") cannot be corrected");
         }
         if (corrected.contains(sequence)) {
             throw new RuleViolationException(RuleViolation.ENTRY_ALREADY_CORRECTED,
                                              "entry " + sequence + " was already corrected or retracted");
         }
         if (command.replacement() == null) {
-            if (!RETRACTABLE.contains(kind)) {
-                throw new RuleViolationException(RuleViolation.ENTRY_NOT_RETRACTABLE, "a " + kind
+            if (!kind.retractable()) {
+                throw new RuleViolationException(RuleViolation.ENTRY_NOT_RETRACTABLE, "a " + kind.wireName()
                         + " moved the case's status: correct it with a replacement instead of retracting it");
             }
-            return record(new EntryRetracted(caseId, sequence, kind, command.reason()));
+            return record(new EntryRetracted(caseId, sequence, kind.wireName(), command.reason()));
         }
         CaseEvent replacement = factFor(command.replacement(), clock);
-        if (!CaseEvent.kindOf(replacement).equals(kind)) {
+        FactKind replacementKind = FactKind.of(replacement);
+        if (replacementKind != kind) {
             throw new RuleViolationException(RuleViolation.REPLACEMENT_OF_ANOTHER_KIND,
-                                             "entry " + sequence + " is a " + kind + ", not a "
-                                                     + CaseEvent.kindOf(replacement));
+                                             "entry " + sequence + " is a " + kind.wireName() + ", not a "
+                                                     + replacementKind.wireName());
         }
         long replacementSequence = AggregateLifecycle.getVersion() + 2;
-        apply(new EntryCorrected(caseId, sequence, kind, command.reason(), replacementSequence));
+        apply(new EntryCorrected(caseId, sequence, kind.wireName(), command.reason(), replacementSequence));
         return record(replacement);
     }
 
-    private FactRecorded recordFact(CaseCommand command, Clock clock) {
+    private FactRecorded recordFact(FactCommand command, Clock clock) {
         checkOpen();
         return record(factFor(command, clock));
     }
 
     /** The event a fact command records, once its date passed {@link OccurrenceDates}. */
-    private CaseEvent factFor(CaseCommand command, Clock clock) {
-        if (command instanceof RecordLetter c) {
-            checkDate(c.receivedOn(), "receivedOn", clock);
-            return new LetterReceived(caseId, c.receivedOn(), c.from(), c.summary());
+    private CaseEvent factFor(FactCommand command, Clock clock) {
+        if (command.occurredOn() != null) {
+            checkDate(command.occurredOn(), FactKind.of(command).dateField().orElseThrow(), clock);
         }
-        if (command instanceof LogPrisonVisit c) {
-            checkDate(c.visitedOn(), "visitedOn", clock);
-            return new PrisonVisitLogged(caseId, c.visitedOn(), c.facility(), c.visitors(), c.notes());
-        }
-        if (command instanceof RecordFamilyContact c) {
-            checkDate(c.contactedOn(), "contactedOn", clock);
-            return new FamilyContacted(caseId, c.contactedOn(), c.contact(), c.relationship(), c.notes());
-        }
-        if (command instanceof LogLegalConsultation c) {
-            checkDate(c.consultedOn(), "consultedOn", clock);
-            return new LegalConsultationLogged(caseId, c.consultedOn(), c.counsel(), c.organization(), c.notes());
-        }
-        if (command instanceof RecordLobbying c) {
-            checkDate(c.lobbiedOn(), "lobbiedOn", clock);
-            return new OfficialLobbied(caseId, c.lobbiedOn(), c.official(), c.channel(), c.ask(), c.response());
-        }
-        if (command instanceof FilePetition c) {
-            checkDate(c.filedOn(), "filedOn", clock);
-            return new PetitionFiled(caseId, c.petitionId(), c.filedOn(), c.kind(), c.authority());
-        }
-        if (command instanceof RecordClemencyGrant c) {
-            checkDate(c.grantedOn(), "grantedOn", clock);
-            return new ClemencyGranted(caseId, c.grantedOn(), c.grantedBy(), c.kind(), c.terms());
-        }
-        if (command instanceof RecordClemencyDenial c) {
-            checkDate(c.deniedOn(), "deniedOn", clock);
-            return new ClemencyDenied(caseId, c.deniedOn(), c.deniedBy(), c.reason());
-        }
-        if (command instanceof RecordRelease c) {
-            checkDate(c.releasedOn(), "releasedOn", clock);
-            return new PersonReleased(caseId, c.releasedOn(), c.reason());
-        }
-        if (command instanceof AddNote c) {
-            return new NoteAdded(caseId, c.text());
-        }
-        if (command instanceof CloseCase c) {
-            checkDate(c.closedOn(), "closedOn", clock);
-            return new CaseClosed(caseId, c.closedOn(), c.reason());
-        }
-        throw new IllegalArgumentException("not a fact: " + command.getClass().getSimpleName());
+        return command.fact();
     }
 
     private void checkDate(LocalDate occurredOn, String field, Clock clock) {
@@ -290,31 +245,30 @@ public class Case {
 
     @EventSourcingHandler
     void on(CaseEvent event) {
-        kinds.add(CaseEvent.kindOf(event));
-        if (event instanceof CaseOpened opened) {
-            this.caseId = opened.caseId();
-            this.sentenceImposedOn = opened.sentence().imposedOn();
-            this.status = CaseStatus.OPEN;
+        kinds.add(FactKind.of(event).wireName());
+        Effect effect = Corrections.effectOf(event, replacing);
+        replacing = Corrections.replacingAfter(event);
+        if (effect instanceof Withdrawn withdrawn) {
+            corrected.add(withdrawn.sequence());
             return;
         }
-        if (event instanceof EntryCorrected correction) {
-            corrected.add(correction.correctedSequence());
-            replacing = true;
+        Counted counted = (Counted) effect;
+        if (!counted.movesStatus()) {
             return;
         }
-        if (event instanceof EntryRetracted retraction) {
-            corrected.add(retraction.retractedSequence());
-            return;
-        }
-        if (replacing) {
-            // the replacement of a corrected entry takes its place: no new status, no new once-only fact
-            replacing = false;
-            return;
-        }
-        if (event instanceof ClemencyGranted) {
-            this.clemencyGranted = true;
-        } else if (event instanceof PersonReleased) {
-            this.released = true;
+        switch (counted.kind()) {
+            case OPENED -> {
+                CaseOpened opened = (CaseOpened) event;
+                this.caseId = opened.caseId();
+                this.sentenceImposedOn = opened.sentence().imposedOn();
+                this.status = CaseStatus.OPEN;
+                return;
+            }
+            case CLEMENCY_GRANT -> this.clemencyGranted = true;
+            case RELEASE -> this.released = true;
+            default -> {
+                // the status alone records it
+            }
         }
         this.status = status.after(event);
     }

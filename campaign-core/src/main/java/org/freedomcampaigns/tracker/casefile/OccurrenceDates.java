@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.freedomcampaigns.tracker.api.InvalidInputException;
+import org.freedomcampaigns.tracker.facts.InvalidInputException;
 
 /**
  * The policy for the date a fact happened: never in the future, and never before the sentence was imposed where that

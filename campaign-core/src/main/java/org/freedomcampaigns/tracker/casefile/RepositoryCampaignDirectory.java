@@ -3,7 +3,7 @@ package org.freedomcampaigns.tracker.casefile;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.freedomcampaigns.tracker.api.CampaignId;
+import org.freedomcampaigns.tracker.facts.CampaignId;
 import org.freedomcampaigns.tracker.campaign.Campaign;
 
 /** Looks a campaign up in its event-sourced repository; must be called inside a unit of work (a command handler). */

@@ -3,10 +3,10 @@ package org.freedomcampaigns.tracker.campaign;
 import static org.freedomcampaigns.tracker.ExceptionMatchers.violates;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.freedomcampaigns.tracker.api.CampaignCommand.LaunchCampaign;
-import org.freedomcampaigns.tracker.api.CampaignEvent.CampaignLaunched;
-import org.freedomcampaigns.tracker.api.CampaignId;
-import org.freedomcampaigns.tracker.api.RuleViolation;
+import org.freedomcampaigns.tracker.facts.CampaignCommand.LaunchCampaign;
+import org.freedomcampaigns.tracker.facts.CampaignEvent.CampaignLaunched;
+import org.freedomcampaigns.tracker.facts.CampaignId;
+import org.freedomcampaigns.tracker.facts.RuleViolation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -21,13 +21,13 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.freedomcampaigns.tracker.api.CaseCommand.CorrectEntry;
-import org.freedomcampaigns.tracker.api.CaseEvent.EntryCorrected;
-import org.freedomcampaigns.tracker.api.CaseEvent.EntryRetracted;
-import org.freedomcampaigns.tracker.api.CaseId;
-import org.freedomcampaigns.tracker.api.FactRecorded;
-import org.freedomcampaigns.tracker.api.InvalidInputException;
-import org.freedomcampaigns.tracker.api.RuleViolation;
+import org.freedomcampaigns.tracker.facts.CaseCommand.CorrectEntry;
+import org.freedomcampaigns.tracker.facts.CaseEvent.EntryCorrected;
+import org.freedomcampaigns.tracker.facts.CaseEvent.EntryRetracted;
+import org.freedomcampaigns.tracker.facts.CaseId;
+import org.freedomcampaigns.tracker.facts.FactRecorded;
+import org.freedomcampaigns.tracker.facts.InvalidInputException;
+import org.freedomcampaigns.tracker.facts.RuleViolation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -5,10 +5,10 @@ import static org.freedomcampaigns.tracker.projections.support.RecordDocuments.t
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,17 +19,20 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.freedomcampaigns.tracker.api.CaseEvent;
-import org.freedomcampaigns.tracker.api.CaseEvent.CaseClosed;
-import org.freedomcampaigns.tracker.api.CaseEvent.CaseOpened;
-import org.freedomcampaigns.tracker.api.CaseEvent.ClemencyDenied;
-import org.freedomcampaigns.tracker.api.CaseEvent.ClemencyGranted;
-import org.freedomcampaigns.tracker.api.CaseEvent.EntryCorrected;
-import org.freedomcampaigns.tracker.api.CaseEvent.EntryRetracted;
-import org.freedomcampaigns.tracker.api.CaseEvent.PersonReleased;
-import org.freedomcampaigns.tracker.api.CaseEvent.PetitionFiled;
-import org.freedomcampaigns.tracker.api.CaseId;
-import org.freedomcampaigns.tracker.api.CaseStatus;
+import org.freedomcampaigns.tracker.facts.CaseEvent;
+import org.freedomcampaigns.tracker.facts.CaseEvent.CaseClosed;
+import org.freedomcampaigns.tracker.facts.CaseEvent.CaseOpened;
+import org.freedomcampaigns.tracker.facts.CaseEvent.ClemencyDenied;
+import org.freedomcampaigns.tracker.facts.CaseEvent.ClemencyGranted;
+import org.freedomcampaigns.tracker.facts.CaseEvent.PersonReleased;
+import org.freedomcampaigns.tracker.facts.CaseEvent.PetitionFiled;
+import org.freedomcampaigns.tracker.facts.CaseId;
+import org.freedomcampaigns.tracker.facts.CaseStatus;
+import org.freedomcampaigns.tracker.facts.Corrections;
+import org.freedomcampaigns.tracker.facts.Corrections.Counted;
+import org.freedomcampaigns.tracker.facts.Corrections.Effect;
+import org.freedomcampaigns.tracker.facts.Corrections.Withdrawn;
+import org.freedomcampaigns.tracker.facts.FactKind;
 import org.freedomcampaigns.tracker.projections.support.CaseProgress;
 import org.freedomcampaigns.tracker.projections.support.DocumentWrites;
 import org.freedomcampaigns.tracker.projections.support.Documents;
@@ -53,13 +56,9 @@ public class CaseSummaryProjection implements CaseProgress {
     public static final String NAME = "case-summary";
     public static final String COLLECTION = "case_summaries";
     private static final String[] INTERNAL = {"search", "replacing", "petitionSequences"};
-    /** The counter each kind of fact adds to. */
-    private static final Map<String, String> COUNTERS = Map.of(
-            "LetterReceived", "letters", "PrisonVisitLogged", "visits", "FamilyContacted", "familyContacts",
-            "LegalConsultationLogged", "legalConsultations", "OfficialLobbied", "lobbying", "NoteAdded", "notes",
-            "PetitionFiled", "petitions", "ClemencyGranted", "clemencyGrants", "ClemencyDenied", "clemencyDenials",
-            "PersonReleased", "releases");
-
+    /** The counters of a summary, in the catalogue's order. */
+    private static final List<String> COUNTERS = Arrays.stream(FactKind.values())
+                                                       .flatMap(kind -> kind.counter().stream()).toList();
     private final MongoCollection<Document> summaries;
     private final DocumentWrites writes;
 
@@ -94,16 +93,16 @@ public class CaseSummaryProjection implements CaseProgress {
         } else if (summary == null) {
             throw new IllegalStateException("event " + sequence + " of an unknown case");
         }
-        if (event instanceof EntryCorrected correction) {
-            // the next event is the replacement: it counts instead of the corrected entry, and moves no status
-            uncount(summary, correction.correctedKind(), correction.correctedSequence());
-            summary.put("replacing", true);
-        } else if (event instanceof EntryRetracted retraction) {
-            uncount(summary, retraction.retractedKind(), retraction.retractedSequence());
-        } else {
-            boolean replacing = summary.remove("replacing") != null;
-            apply(summary, event, sequence);
-            if (!replacing) {
+        boolean replacing = summary.remove("replacing") != null;
+        Effect effect = Corrections.effectOf(event, replacing);
+        if (effect instanceof Withdrawn withdrawn) {
+            uncount(summary, withdrawn.kind(), withdrawn.sequence());
+            if (Corrections.replacingAfter(event)) {
+                summary.put("replacing", true);
+            }
+        } else if (effect instanceof Counted counted) {
+            apply(summary, counted.kind(), event, sequence);
+            if (counted.movesStatus()) {
                 CaseStatus status = CaseStatus.valueOf(summary.getString("status"));
                 summary.put("status", status.after(event).name());
             }
@@ -135,10 +134,7 @@ public class CaseSummaryProjection implements CaseProgress {
         summary.put("offense", event.offense());
         summary.put("openedOn", date(event.openedOn()));
         Document counts = new Document();
-        for (String kind : List.of("letters", "visits", "familyContacts", "legalConsultations", "lobbying",
-                                   "petitions", "clemencyGrants", "clemencyDenials", "releases", "notes")) {
-            counts.put(kind, 0);
-        }
+        COUNTERS.forEach(counter -> counts.put(counter, 0));
         summary.put("counts", counts);
         summary.put("petitions", new ArrayList<Document>());
         summary.put("clemency", null);
@@ -152,11 +148,8 @@ public class CaseSummaryProjection implements CaseProgress {
         return summary;
     }
 
-    private static void apply(Document summary, CaseEvent event, long sequence) {
-        String counter = COUNTERS.get(CaseEvent.kindOf(event));
-        if (counter != null) {
-            Documents.increment(summary, "counts", counter);
-        }
+    private static void apply(Document summary, FactKind kind, CaseEvent event, long sequence) {
+        kind.counter().ifPresent(counter -> Documents.increment(summary, "counts", counter));
         if (event instanceof PetitionFiled petition) {
             summary.getList("petitions", Document.class).add(toDocument(petition, "caseId"));
             petitionSequences(summary).add(sequence);
@@ -172,15 +165,13 @@ public class CaseSummaryProjection implements CaseProgress {
     }
 
     /** A corrected or retracted entry no longer counts; a corrected petition leaves the list of petitions. */
-    private static void uncount(Document summary, String kind, long sequence) {
-        String counter = COUNTERS.get(kind);
+    private static void uncount(Document summary, FactKind kind, long sequence) {
         Document counts = summary.get("counts", Document.class);
-        if (counter != null && counts.getInteger(counter, 0) > 0) {
-            counts.put(counter, counts.getInteger(counter) - 1);
-        }
+        kind.counter().filter(counter -> counts.getInteger(counter, 0) > 0)
+            .ifPresent(counter -> counts.put(counter, counts.getInteger(counter) - 1));
         List<Long> sequences = petitionSequences(summary);
         int index = sequences.indexOf(sequence);
-        if (kind.equals("PetitionFiled") && index >= 0) {
+        if (kind == FactKind.PETITION && index >= 0) {
             sequences.remove(index);
             summary.getList("petitions", Document.class).remove(index);
         }

@@ -2,6 +2,7 @@ package org.freedomcampaigns.tracker.projections.dashboard;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +14,17 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
-import org.freedomcampaigns.tracker.api.CampaignEvent.CampaignLaunched;
-import org.freedomcampaigns.tracker.api.CampaignId;
-import org.freedomcampaigns.tracker.api.CaseEvent;
-import org.freedomcampaigns.tracker.api.CaseEvent.CaseOpened;
-import org.freedomcampaigns.tracker.api.CaseEvent.EntryCorrected;
-import org.freedomcampaigns.tracker.api.CaseEvent.EntryRetracted;
-import org.freedomcampaigns.tracker.api.CaseId;
-import org.freedomcampaigns.tracker.api.CaseStatus;
+import org.freedomcampaigns.tracker.facts.CampaignEvent.CampaignLaunched;
+import org.freedomcampaigns.tracker.facts.CampaignId;
+import org.freedomcampaigns.tracker.facts.CaseEvent;
+import org.freedomcampaigns.tracker.facts.CaseEvent.CaseOpened;
+import org.freedomcampaigns.tracker.facts.CaseId;
+import org.freedomcampaigns.tracker.facts.CaseStatus;
+import org.freedomcampaigns.tracker.facts.Corrections;
+import org.freedomcampaigns.tracker.facts.Corrections.Counted;
+import org.freedomcampaigns.tracker.facts.Corrections.Effect;
+import org.freedomcampaigns.tracker.facts.Corrections.Withdrawn;
+import org.freedomcampaigns.tracker.facts.FactKind;
 import org.freedomcampaigns.tracker.projections.support.CaseEntries;
 import org.freedomcampaigns.tracker.projections.support.CaseProgress;
 import org.freedomcampaigns.tracker.projections.support.DocumentWrites;
@@ -46,12 +50,9 @@ public class CampaignDashboardProjection implements CaseProgress {
     public static final String NAME = "campaign-dashboard";
     public static final String COLLECTION = "campaign_dashboards";
     public static final String CASES_COLLECTION = "campaign_dashboard_cases";
-    static final List<String> COUNTS = List.of("letters", "visits", "lobbyingContacts", "petitions", "grants",
-                                               "releases");
-    /** The dashboard counter each kind of fact adds to; other kinds are not counted here. */
-    private static final Map<String, String> COUNTERS = Map.of(
-            "LetterReceived", "letters", "PrisonVisitLogged", "visits", "OfficialLobbied", "lobbyingContacts",
-            "PetitionFiled", "petitions", "ClemencyGranted", "grants", "PersonReleased", "releases");
+    /** The counters of a dashboard, in the catalogue's order. */
+    static final List<String> COUNTS = Arrays.stream(FactKind.values())
+                                             .flatMap(kind -> kind.campaignCounter().stream()).toList();
 
     private final MongoCollection<Document> dashboards;
     private final MongoCollection<Document> caseCampaigns;
@@ -113,32 +114,28 @@ public class CampaignDashboardProjection implements CaseProgress {
 
     /** One case's entry after an event: its status and its counters; corrections take back what they replace. */
     private static void apply(Document entry, CaseEvent event) {
-        if (event instanceof EntryCorrected correction) {
-            uncount(entry, correction.correctedKind());
-            entry.put("replacing", true);
+        boolean replacing = entry.remove("replacing") != null;
+        Effect effect = Corrections.effectOf(event, replacing);
+        if (effect instanceof Withdrawn withdrawn) {
+            uncount(entry, withdrawn.kind());
+            if (Corrections.replacingAfter(event)) {
+                entry.put("replacing", true);
+            }
             return;
         }
-        if (event instanceof EntryRetracted retraction) {
-            uncount(entry, retraction.retractedKind());
-            return;
-        }
-        String counter = COUNTERS.get(CaseEvent.kindOf(event));
-        if (counter != null) {
-            Documents.increment(entry, "counts", counter);
-        }
-        if (entry.remove("replacing") == null) {
+        Counted counted = (Counted) effect;
+        counted.kind().campaignCounter().ifPresent(counter -> Documents.increment(entry, "counts", counter));
+        if (counted.movesStatus()) {
             CaseStatus status = entry.containsKey("status") ? CaseStatus.valueOf(entry.getString("status"))
                                                             : CaseStatus.OPEN;
             entry.put("status", status.after(event).name());
         }
     }
 
-    private static void uncount(Document entry, String kind) {
-        String counter = COUNTERS.get(kind);
+    private static void uncount(Document entry, FactKind kind) {
         Document counts = entry.get("counts", Document.class);
-        if (counter != null && counts != null && counts.getInteger(counter, 0) > 0) {
-            counts.put(counter, counts.getInteger(counter) - 1);
-        }
+        kind.campaignCounter().filter(counter -> counts != null && counts.getInteger(counter, 0) > 0)
+            .ifPresent(counter -> counts.put(counter, counts.getInteger(counter) - 1));
     }
 
     @ResetHandler

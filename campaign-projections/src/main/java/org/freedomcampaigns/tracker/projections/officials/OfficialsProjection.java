@@ -11,10 +11,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
-import org.freedomcampaigns.tracker.api.CaseEvent.EntryCorrected;
-import org.freedomcampaigns.tracker.api.CaseEvent.EntryRetracted;
-import org.freedomcampaigns.tracker.api.CaseEvent.OfficialLobbied;
-import org.freedomcampaigns.tracker.api.Official;
+import org.freedomcampaigns.tracker.facts.CaseEvent;
+import org.freedomcampaigns.tracker.facts.CaseEvent.EntryCorrected;
+import org.freedomcampaigns.tracker.facts.CaseEvent.EntryRetracted;
+import org.freedomcampaigns.tracker.facts.CaseEvent.OfficialLobbied;
+import org.freedomcampaigns.tracker.facts.Corrections;
+import org.freedomcampaigns.tracker.facts.Corrections.Withdrawn;
+import org.freedomcampaigns.tracker.facts.FactKind;
+import org.freedomcampaigns.tracker.facts.Official;
 import org.freedomcampaigns.tracker.projections.support.CaseEntries;
 import org.freedomcampaigns.tracker.projections.support.DocumentWrites;
 import org.freedomcampaigns.tracker.projections.support.Documents;
@@ -82,16 +86,20 @@ public class OfficialsProjection {
     /** A corrected lobbying entry leaves its official (its replacement is counted where it belongs). */
     @EventHandler
     void on(EntryCorrected event, @SequenceNumber long sequence) {
-        if (event.correctedKind().equals(OfficialLobbied.class.getSimpleName())) {
-            takeBack(event.caseId().value(), event.correctedSequence(), sequence);
-        }
+        withdraw(event, sequence);
     }
 
     /** A retracted lobbying entry leaves its official. */
     @EventHandler
     void on(EntryRetracted event, @SequenceNumber long sequence) {
-        if (event.retractedKind().equals(OfficialLobbied.class.getSimpleName())) {
-            takeBack(event.caseId().value(), event.retractedSequence(), sequence);
+        withdraw(event, sequence);
+    }
+
+    private void withdraw(CaseEvent correction, long sequence) {
+        // a correction's effect does not depend on what came before it
+        if (Corrections.effectOf(correction, false) instanceof Withdrawn withdrawn
+                && withdrawn.kind() == FactKind.LOBBYING) {
+            takeBack(correction.caseId().value(), withdrawn.sequence(), sequence);
         }
     }
 

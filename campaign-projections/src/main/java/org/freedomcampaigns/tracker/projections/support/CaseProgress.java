@@ -1,7 +1,7 @@
 package org.freedomcampaigns.tracker.projections.support;
 
-import org.freedomcampaigns.tracker.api.CaseEvent;
-import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.facts.CaseEvent;
+import org.freedomcampaigns.tracker.facts.CaseId;
 
 /**
  * A read model that can say how far it has applied a case's events. The API waits on these after a write so that

@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.LongStream;
 
 import org.axonframework.config.ProcessingGroup;
@@ -17,8 +18,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
-import org.freedomcampaigns.tracker.api.CaseEvent;
-import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.facts.CaseEvent;
+import org.freedomcampaigns.tracker.facts.CaseEvent.EntryCorrected;
+import org.freedomcampaigns.tracker.facts.CaseEvent.EntryRetracted;
+import org.freedomcampaigns.tracker.facts.CaseId;
+import org.freedomcampaigns.tracker.facts.Corrections;
+import org.freedomcampaigns.tracker.facts.Corrections.Mark;
+import org.freedomcampaigns.tracker.facts.Corrections.Standing;
+import org.freedomcampaigns.tracker.facts.FactKind;
 import org.freedomcampaigns.tracker.projections.support.CaseProgress;
 import org.freedomcampaigns.tracker.projections.support.DocumentWrites;
 import org.freedomcampaigns.tracker.projections.support.Documents;
@@ -74,7 +81,7 @@ public class TimelineProjection implements CaseProgress {
         Document entry = new Document("sequence", sequence)
                 .append("occurredOn", occurredOn.toString())
                 .append("recordedAt", recordedAt.toString())
-                .append("kind", event.getClass().getSimpleName())
+                .append("kind", FactKind.of(event).wireName())
                 .append("summary", TimelineSummaries.of(event))
                 .append("details", RecordDocuments.toDocument((Record) event, "caseId"));
         entryWrites.insertOnce(Documents.eventKey(id, sequence), entry);
@@ -115,28 +122,24 @@ public class TimelineProjection implements CaseProgress {
             entry.remove("_id");
             stored.add(entry);
         }
-        return Optional.of(withCorrections(stored));
+        return Optional.of(withCorrections(caseId, stored));
     }
 
-    private static List<Document> withCorrections(List<Document> stored) {
-        Map<Long, Document> bySequence = new HashMap<>();
+    private static List<Document> withCorrections(CaseId caseId, List<Document> stored) {
+        TreeMap<Long, CaseEvent> corrections = new TreeMap<>();
         for (Document entry : stored) {
-            entry.put("status", "recorded");
-            bySequence.put(Documents.longValue(entry, "sequence", -1), entry);
+            correction(caseId, entry).ifPresent(c -> corrections.put(Documents.longValue(entry, "sequence", -1), c));
         }
+        Map<Long, Mark> marks = Corrections.marks(corrections);
         for (Document entry : stored) {
-            Document details = entry.get("details", Document.class);
-            if ("EntryCorrected".equals(entry.getString("kind"))) {
-                long corrected = Documents.longValue(details, "correctedSequence", -1);
-                long replacement = Documents.longValue(details, "replacementSequence", -1);
-                mark(bySequence.get(corrected), "corrected", "correctedBy", replacement);
-                Document replacing = bySequence.get(replacement);
-                if (replacing != null) {
-                    replacing.put("corrects", corrected);
-                }
-            } else if ("EntryRetracted".equals(entry.getString("kind"))) {
-                mark(bySequence.get(Documents.longValue(details, "retractedSequence", -1)), "retracted",
-                     "retractedBy", Documents.longValue(entry, "sequence", -1));
+            Mark mark = marks.get(Documents.longValue(entry, "sequence", -1));
+            Standing standing = mark == null ? Standing.RECORDED : mark.standing();
+            entry.put("status", standing.name().toLowerCase(Locale.ROOT));
+            if (mark != null && mark.by() != null) {
+                entry.put(standing == Standing.CORRECTED ? "correctedBy" : "retractedBy", mark.by());
+            }
+            if (mark != null && mark.corrects() != null) {
+                entry.put("corrects", mark.corrects());
             }
         }
         return stored.stream()
@@ -145,10 +148,17 @@ public class TimelineProjection implements CaseProgress {
                      .toList();
     }
 
-    private static void mark(Document entry, String status, String byField, long by) {
-        if (entry != null) {
-            entry.put("status", status);
-            entry.put(byField, by);
-        }
+    /** A correction or retraction entry as the event it shows, read back from its details. */
+    private static Optional<CaseEvent> correction(CaseId caseId, Document entry) {
+        Document details = entry.get("details", Document.class);
+        return switch (FactKind.byWireName(entry.getString("kind")).orElseThrow()) {
+            case CORRECTION -> Optional.of(new EntryCorrected(
+                    caseId, Documents.longValue(details, "correctedSequence", -1), details.getString("correctedKind"),
+                    details.getString("reason"), Documents.longValue(details, "replacementSequence", -1)));
+            case RETRACTION -> Optional.of(new EntryRetracted(
+                    caseId, Documents.longValue(details, "retractedSequence", -1), details.getString("retractedKind"),
+                    details.getString("reason")));
+            default -> Optional.empty();
+        };
     }
 }

@@ -1,6 +1,6 @@
 package org.freedomcampaigns.tracker.projections.casesummary;
 
-import org.freedomcampaigns.tracker.api.CaseEvent;
+import org.freedomcampaigns.tracker.facts.CaseEvent;
 import org.freedomcampaigns.tracker.projections.ProjectionDriver;
 import org.freedomcampaigns.tracker.projections.Recorded;
 

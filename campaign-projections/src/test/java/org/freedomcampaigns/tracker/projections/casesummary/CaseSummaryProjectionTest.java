@@ -35,10 +35,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
-import org.freedomcampaigns.tracker.api.CampaignId;
-import org.freedomcampaigns.tracker.api.CaseEvent;
-import org.freedomcampaigns.tracker.api.CaseId;
-import org.freedomcampaigns.tracker.api.CaseStatus;
+import org.freedomcampaigns.tracker.facts.CampaignId;
+import org.freedomcampaigns.tracker.facts.CaseEvent;
+import org.freedomcampaigns.tracker.facts.CaseId;
+import org.freedomcampaigns.tracker.facts.CaseStatus;
 import org.freedomcampaigns.tracker.projections.MongoTestBase;
 import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection.CasePage;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package org.freedomcampaigns.tracker.projections.dashboard;
 
-import org.freedomcampaigns.tracker.api.CampaignEvent.CampaignLaunched;
-import org.freedomcampaigns.tracker.api.CaseEvent;
+import org.freedomcampaigns.tracker.facts.CampaignEvent.CampaignLaunched;
+import org.freedomcampaigns.tracker.facts.CaseEvent;
 import org.freedomcampaigns.tracker.projections.ProjectionDriver;
 import org.freedomcampaigns.tracker.projections.Recorded;
 

@@ -25,10 +25,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
-import org.freedomcampaigns.tracker.api.CampaignEvent.CampaignLaunched;
-import org.freedomcampaigns.tracker.api.CampaignId;
-import org.freedomcampaigns.tracker.api.CaseEvent;
-import org.freedomcampaigns.tracker.api.CaseId;
+import org.freedomcampaigns.tracker.facts.CampaignEvent.CampaignLaunched;
+import org.freedomcampaigns.tracker.facts.CampaignId;
+import org.freedomcampaigns.tracker.facts.CaseEvent;
+import org.freedomcampaigns.tracker.facts.CaseId;
 import org.freedomcampaigns.tracker.projections.MongoTestBase;
 import org.junit.jupiter.api.Test;
 

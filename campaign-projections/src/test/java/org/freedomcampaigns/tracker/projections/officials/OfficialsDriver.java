@@ -1,8 +1,8 @@
 package org.freedomcampaigns.tracker.projections.officials;
 
-import org.freedomcampaigns.tracker.api.CaseEvent.EntryCorrected;
-import org.freedomcampaigns.tracker.api.CaseEvent.EntryRetracted;
-import org.freedomcampaigns.tracker.api.CaseEvent.OfficialLobbied;
+import org.freedomcampaigns.tracker.facts.CaseEvent.EntryCorrected;
+import org.freedomcampaigns.tracker.facts.CaseEvent.EntryRetracted;
+import org.freedomcampaigns.tracker.facts.CaseEvent.OfficialLobbied;
 import org.freedomcampaigns.tracker.projections.ProjectionDriver;
 import org.freedomcampaigns.tracker.projections.Recorded;
 

@@ -8,9 +8,9 @@ import static org.freedomcampaigns.tracker.projections.TestEvents.lobbied;
 import java.util.List;
 
 import org.bson.Document;
-import org.freedomcampaigns.tracker.api.CaseEvent.OfficialLobbied;
-import org.freedomcampaigns.tracker.api.CaseId;
-import org.freedomcampaigns.tracker.api.Official;
+import org.freedomcampaigns.tracker.facts.CaseEvent.OfficialLobbied;
+import org.freedomcampaigns.tracker.facts.CaseId;
+import org.freedomcampaigns.tracker.facts.Official;
 import org.freedomcampaigns.tracker.projections.MongoTestBase;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,0 @@
-package org.freedomcampaigns.tracker.api;
-
-/** What a case command answers: the case and the sequence number of the event it recorded. */
-public record FactRecorded(CaseId caseId, long sequence) {
-}

@@ -1,4 +1,0 @@
-package org.freedomcampaigns.tracker.api;
-
-/** How an official was reached. */
-public enum LobbyChannel { MEETING, CALL, LETTER, EMAIL, HEARING, OTHER }

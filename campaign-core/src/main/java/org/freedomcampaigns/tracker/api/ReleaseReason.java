@@ -1,4 +1,0 @@
-package org.freedomcampaigns.tracker.api;
-
-/** Why a person walked free. */
-public enum ReleaseReason { CLEMENCY, RESENTENCING, PAROLE, SENTENCE_SERVED, OTHER }
