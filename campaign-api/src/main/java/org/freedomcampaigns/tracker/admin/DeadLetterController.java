@@ -1,9 +1,11 @@
 package org.freedomcampaigns.tracker.admin;
 
+import org.freedomcampaigns.tracker.application.DeadLetters;
+import org.freedomcampaigns.tracker.application.ReadModels;
 import java.util.List;
 import java.util.Optional;
 
-import org.freedomcampaigns.tracker.web.AnsweredRequests;
+import org.freedomcampaigns.tracker.application.AnsweredRequests;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,11 +1,12 @@
 package org.freedomcampaigns.tracker.admin;
 
+import org.freedomcampaigns.tracker.application.ReadModels;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
-import org.freedomcampaigns.tracker.web.AnsweredRequests;
-import org.freedomcampaigns.tracker.web.OneAtATime;
+import org.freedomcampaigns.tracker.application.AnsweredRequests;
+import org.freedomcampaigns.tracker.http.OneAtATime;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,5 +1,6 @@
 package org.freedomcampaigns.tracker.admin;
 
+import org.freedomcampaigns.tracker.application.ReadModels;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

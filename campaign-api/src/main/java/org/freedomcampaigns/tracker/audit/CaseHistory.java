@@ -14,8 +14,8 @@ import org.freedomcampaigns.tracker.facts.FactKind;
 import org.freedomcampaigns.tracker.eventstore.IntegrityReport;
 import org.freedomcampaigns.tracker.eventstore.MongoEventStore;
 import org.freedomcampaigns.tracker.eventstore.StoredEvent;
-import org.freedomcampaigns.tracker.web.EventMetadata;
-import org.freedomcampaigns.tracker.web.NotFoundException;
+import org.freedomcampaigns.tracker.application.EventMetadata;
+import org.freedomcampaigns.tracker.application.NotFoundException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 

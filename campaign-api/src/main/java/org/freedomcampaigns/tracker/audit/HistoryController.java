@@ -6,7 +6,7 @@ import org.freedomcampaigns.tracker.facts.CaseId;
 import org.freedomcampaigns.tracker.audit.CaseHistory.Entry;
 import org.freedomcampaigns.tracker.audit.CaseHistory.Page;
 import org.freedomcampaigns.tracker.security.CampaignAccess;
-import org.freedomcampaigns.tracker.web.OneAtATime;
+import org.freedomcampaigns.tracker.http.OneAtATime;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

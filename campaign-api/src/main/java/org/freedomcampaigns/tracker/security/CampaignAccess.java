@@ -16,7 +16,7 @@ import org.freedomcampaigns.tracker.facts.CaseEvent.CaseOpened;
 import org.freedomcampaigns.tracker.facts.CaseId;
 import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
 import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
-import org.freedomcampaigns.tracker.web.NotFoundException;
+import org.freedomcampaigns.tracker.application.NotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package org.freedomcampaigns.tracker.security;
 
 import java.io.IOException;
 
-import org.freedomcampaigns.tracker.web.ProblemAdvice;
+import org.freedomcampaigns.tracker.http.ProblemAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -19,7 +19,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
-import org.freedomcampaigns.tracker.web.EventMetadata;
+import org.freedomcampaigns.tracker.application.EventMetadata;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.freedomcampaigns.tracker.campaign.Campaign;
 import org.freedomcampaigns.tracker.casefile.CampaignDirectory;

@@ -5,7 +5,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
-import org.freedomcampaigns.tracker.admin.ReadModels;
+import org.freedomcampaigns.tracker.application.ReadModels;
 import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
 import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
 import org.freedomcampaigns.tracker.projections.officials.OfficialsProjection;

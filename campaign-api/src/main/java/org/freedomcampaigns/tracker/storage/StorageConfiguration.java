@@ -8,7 +8,7 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.freedomcampaigns.tracker.eventstore.MongoEventStore;
-import org.freedomcampaigns.tracker.web.EventMetadata;
+import org.freedomcampaigns.tracker.application.EventMetadata;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;

@@ -1,5 +1,6 @@
 package org.freedomcampaigns.tracker.admin;
 
+import org.freedomcampaigns.tracker.application.ReadModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.bson.conversions.Bson;
-import org.freedomcampaigns.tracker.admin.ReadModels;
+import org.freedomcampaigns.tracker.application.ReadModels;
 import org.freedomcampaigns.tracker.eventstore.MongoEventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;

@@ -26,7 +26,7 @@ import org.freedomcampaigns.tracker.Api;
 import org.freedomcampaigns.tracker.ApiTestBase;
 import org.freedomcampaigns.tracker.Bodies;
 import org.freedomcampaigns.tracker.CampaignTrackerApplication;
-import org.freedomcampaigns.tracker.admin.ReadModels;
+import org.freedomcampaigns.tracker.application.ReadModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.freedomcampaigns.tracker.Api;
 import org.freedomcampaigns.tracker.ApiTestBase;
 import org.freedomcampaigns.tracker.Bodies;
-import org.freedomcampaigns.tracker.admin.ReadModels;
+import org.freedomcampaigns.tracker.application.ReadModels;
 import org.freedomcampaigns.tracker.projections.officials.OfficialsProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

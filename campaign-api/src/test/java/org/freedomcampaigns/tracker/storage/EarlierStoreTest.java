@@ -16,7 +16,7 @@ import org.freedomcampaigns.tracker.Api;
 import org.freedomcampaigns.tracker.ApiTestBase;
 import org.freedomcampaigns.tracker.Bodies;
 import org.freedomcampaigns.tracker.CampaignTrackerApplication;
-import org.freedomcampaigns.tracker.admin.ReadModels;
+import org.freedomcampaigns.tracker.application.ReadModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,0 @@
-package org.freedomcampaigns.tracker.web;
-
-/** A read is asked of a read model that is being rebuilt and does not hold the answer yet; answered 503. */
-public class ReadModelRebuildingException extends RuntimeException {
-    public ReadModelRebuildingException(String readModel) {
-        super("the " + readModel + " read model is being rebuilt; retry shortly");
-    }
-}
