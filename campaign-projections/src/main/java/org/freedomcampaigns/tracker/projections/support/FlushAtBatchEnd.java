@@ -16,7 +16,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * feeds read models written through {@link DocumentWrites}.
  *
  * <p>It also marks where each event's handling begins, so that an event that fails can be taken back on its own
- * ({@link DocumentWrites#undoFailedEvent}); a failure that reaches it (a dead letter retried on its own) is taken back
+ * ({@link UndoJournal#undoFailedEvent}); a failure that reaches it (a dead letter retried on its own) is taken back
  * before it goes on.
  *
  * <p>A batch holds its read model's {@code batchLock} from its first event until it is done: whoever else writes the
@@ -44,16 +44,16 @@ public final class FlushAtBatchEnd implements MessageHandlerInterceptor<EventMes
             root.onCleanup(u -> batchLock.unlock());
             return Boolean.TRUE;
         });
-        DocumentWrites.beginEvent(unitOfWork.getMessage());
+        UndoJournal.beginEvent(unitOfWork.getMessage());
         Object result;
         try {
             result = interceptorChain.proceed();
         } catch (Exception | Error e) {
-            DocumentWrites.undoFailedEvent(null);
+            UndoJournal.undoFailedEvent(null);
             throw e;
         }
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
-            DocumentWrites.flushCurrentBatch();
+            BatchResources.writeCurrentBatch();
         }
         return result;
     }

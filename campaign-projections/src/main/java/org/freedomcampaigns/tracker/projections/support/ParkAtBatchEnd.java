@@ -45,7 +45,7 @@ public final class ParkAtBatchEnd implements SequencedDeadLetterQueue<EventMessa
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
         }
-        return DocumentWrites.perBatch(resourceKey, Parked::new, AFTER_DOCUMENTS, this::write);
+        return BatchResources.perBatch(resourceKey, Parked::new, AFTER_DOCUMENTS, this::write);
     }
 
     private void write(Parked parked) {
