@@ -18,7 +18,7 @@ import org.bson.Document;
  * inserted in one write, so they are stored all or none:
  *
  * <pre>
- * { _id: global index of its first event (long; the next events take the following indexes),
+ * { _id: global index of its last event (long; its events take the indexes up to it, in order),
  *   key: "&lt;length of id&gt;:&lt;aggregate id&gt;:&lt;first sequence number&gt;" (unique),
  *   aggregateId, type, firstSeq, lastSeq,
  *   appendedAt: store time in epoch millis,
