@@ -3,15 +3,15 @@ package org.freedomcampaigns.tracker.audit;
 import java.time.Instant;
 import java.util.List;
 
-import org.bson.Document;
 import org.freedomcampaigns.tracker.facts.CaseId;
 import org.freedomcampaigns.tracker.audit.CaseHistory.Recorded;
-import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummary;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryState;
 import org.springframework.stereotype.Component;
 
 /**
  * What the team knew about a case at a moment: the case summary rebuilt from the events recorded up to then, through
- * the very function that builds the live summary ({@link CaseSummaryProjection#evolve}).
+ * the very function that builds the live summary ({@link CaseSummaryState#evolve}).
  */
 @Component
 public class CaseStates {
@@ -26,7 +26,7 @@ public class CaseStates {
      * @param summary           the summary as it then stood, null if the case was not yet opened
      */
     public record State(String caseId, Instant asOf, Long atSequence, List<Long> includedSequences,
-                        int eventsIncluded, Document summary) {
+                        int eventsIncluded, CaseSummary summary) {
     }
 
     /** The case as recorded up to and including the given moment (record time). */
@@ -40,7 +40,7 @@ public class CaseStates {
     }
 
     private State fold(CaseId caseId, Instant moment, Long sequence) {
-        Document summary = null;
+        CaseSummaryState state = null;
         int included = 0;
         long last = -1;
         for (Recorded recorded : history.all(caseId)) {
@@ -49,11 +49,11 @@ public class CaseStates {
             if (!within) {
                 break;
             }
-            summary = CaseSummaryProjection.evolve(summary, recorded.event(), seq, recorded.recordedAt());
+            state = CaseSummaryState.evolve(state, recorded.event(), seq, recorded.recordedAt());
             included++;
             last = seq;
         }
         return new State(caseId.value(), moment, sequence, included == 0 ? List.of() : List.of(0L, last), included,
-                         summary == null ? null : CaseSummaryProjection.view(summary));
+                         state == null ? null : state.summary());
     }
 }

@@ -25,8 +25,10 @@ import org.freedomcampaigns.tracker.cases.CaseRequests.OpenCaseRequest;
 import org.freedomcampaigns.tracker.cases.CaseRequests.PetitionRequest;
 import org.freedomcampaigns.tracker.cases.CaseRequests.ReleaseRequest;
 import org.freedomcampaigns.tracker.cases.CaseRequests.VisitRequest;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaries;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaries.CasePage;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummary;
 import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
-import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection.CasePage;
 import org.freedomcampaigns.tracker.projections.timeline.TimelineProjection;
 import org.freedomcampaigns.tracker.application.Ids;
 import org.freedomcampaigns.tracker.application.NotFoundException;
@@ -52,14 +54,14 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/cases")
 public class CaseController {
     private final Commands commands;
-    private final CaseSummaryProjection summaries;
+    private final CaseSummaries summaries;
     private final TimelineProjection timelines;
     private final ReadYourWrites readYourWrites;
     private final Ids ids;
     private final ReadModels readModels;
     private final CampaignAccess access;
 
-    public CaseController(Commands commands, CaseSummaryProjection summaries, TimelineProjection timelines,
+    public CaseController(Commands commands, CaseSummaries summaries, TimelineProjection timelines,
                           ReadYourWrites readYourWrites, Ids ids, ReadModels readModels, CampaignAccess access) {
         this.readModels = readModels;
         this.access = access;
@@ -100,7 +102,7 @@ public class CaseController {
     }
 
     @GetMapping("/{id}")
-    Document summary(@PathVariable String id) {
+    CaseSummary summary(@PathVariable String id) {
         CaseId caseId = new CaseId(id);
         access.requireCase(caseId);
         return summaries.find(caseId).orElseThrow(() -> missing(CaseSummaryProjection.NAME, id));

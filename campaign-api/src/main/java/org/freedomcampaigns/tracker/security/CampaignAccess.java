@@ -14,7 +14,7 @@ import org.bson.Document;
 import org.freedomcampaigns.tracker.facts.CampaignId;
 import org.freedomcampaigns.tracker.facts.CaseEvent.CaseOpened;
 import org.freedomcampaigns.tracker.facts.CaseId;
-import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaries;
 import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
 import org.freedomcampaigns.tracker.application.NotFoundException;
 import org.springframework.security.core.Authentication;
@@ -31,12 +31,12 @@ import org.springframework.stereotype.Component;
 public class CampaignAccess {
     private static final int MAX_REMEMBERED = 100_000;
 
-    private final CaseSummaryProjection summaries;
+    private final CaseSummaries summaries;
     private final CampaignDashboardProjection dashboards;
     private final EventStore events;
     private final Map<String, String> campaignOfCase = new ConcurrentHashMap<>();
 
-    public CampaignAccess(CaseSummaryProjection summaries, CampaignDashboardProjection dashboards,
+    public CampaignAccess(CaseSummaries summaries, CampaignDashboardProjection dashboards,
                           EventStore events) {
         this.summaries = summaries;
         this.dashboards = dashboards;
@@ -106,7 +106,7 @@ public class CampaignAccess {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<String> found = summaries.find(caseId).map(s -> s.getString("campaignId"))
+        Optional<String> found = summaries.campaignOf(caseId)
                                           .or(() -> openingCampaign(caseId));
         found.ifPresent(campaign -> {
             if (campaignOfCase.size() >= MAX_REMEMBERED) {

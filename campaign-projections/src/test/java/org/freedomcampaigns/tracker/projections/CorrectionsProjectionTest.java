@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.freedomcampaigns.tracker.facts.CaseStatus;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummary;
 import org.freedomcampaigns.tracker.facts.CampaignId;
 import org.freedomcampaigns.tracker.facts.CaseEvent.EntryCorrected;
 import org.freedomcampaigns.tracker.facts.CaseEvent.EntryRetracted;
@@ -58,18 +60,16 @@ class CorrectionsProjectionTest extends AllReadModelsTestBase {
                 new EntryCorrected(CASE, 10, "ClemencyGranted", "wrong date", 12),         // 11
                 granted(CASE, day("2026-04-02"))));                                       // 12
 
-        Document summary = summaries.find(CASE).orElseThrow();
-        Document counts = summary.get("counts", Document.class);
-        assertThat(counts.getInteger("letters")).isZero();
-        assertThat(counts.getInteger("lobbying")).isEqualTo(1);
-        assertThat(counts.getInteger("petitions")).isEqualTo(1);
-        assertThat(counts.getInteger("clemencyGrants")).isEqualTo(1);
-        assertThat(summary.getString("status")).as("a corrected petition does not reopen a case").isEqualTo(
-                "CLEMENCY_GRANTED");
-        assertThat(summary.getList("petitions", Document.class)).singleElement()
-                .satisfies(p -> assertThat(p.getString("filedOn")).isEqualTo("2026-02-14"));
-        assertThat(summary.get("clemency", Document.class).getString("grantedOn")).isEqualTo("2026-04-02");
-        assertThat(summary).doesNotContainKeys("replacing", "petitionSequences");
+        CaseSummary summary = summaries.find(CASE).orElseThrow();
+        assertThat(summary.counts().get("letters")).isZero();
+        assertThat(summary.counts().get("lobbying")).isEqualTo(1);
+        assertThat(summary.counts().get("petitions")).isEqualTo(1);
+        assertThat(summary.counts().get("clemencyGrants")).isEqualTo(1);
+        assertThat(summary.status()).as("a corrected petition does not reopen a case")
+                                    .isEqualTo(CaseStatus.CLEMENCY_GRANTED);
+        assertThat(summary.petitions()).singleElement()
+                .satisfies(p -> assertThat(p.filedOn()).isEqualTo(day("2026-02-14")));
+        assertThat(summary.clemency().grantedOn()).isEqualTo(day("2026-04-02"));
 
         Map<Long, Document> entries = new java.util.HashMap<>();
         timelines.entries(CASE).orElseThrow().forEach(e -> entries.put(e.getLong("sequence"), e));

@@ -16,9 +16,9 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.bson.Document;
 import org.freedomcampaigns.tracker.facts.CampaignId;
 import org.freedomcampaigns.tracker.facts.CaseId;
+import org.freedomcampaigns.tracker.projections.casesummary.CaseSummary;
 import org.freedomcampaigns.tracker.projections.support.FlushAtBatchEnd;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,7 @@ class FlushAtBatchEndTest extends AllReadModelsTestBase {
                                         new Recorded(letter(CASE, day("2026-02-01")), 1, at(120)));
         List<EventMessage<?>> messages = new ArrayList<>();
         stream.forEach(r -> messages.add(GenericEventMessage.asEventMessage(r.payload())));
-        List<Optional<Document>> seenWhenTheTokenIsStored = new ArrayList<>();
+        List<Optional<CaseSummary>> seenWhenTheTokenIsStored = new ArrayList<>();
 
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
         batch.executeWithResult(() -> {
@@ -54,7 +54,7 @@ class FlushAtBatchEndTest extends AllReadModelsTestBase {
 
         assertThat(seenWhenTheTokenIsStored).hasSize(1);
         assertThat(seenWhenTheTokenIsStored.get(0)).as("written before the token").isPresent()
-                .get().satisfies(summary -> assertThat(summary.getLong("version")).isEqualTo(1));
+                .get().satisfies(summary -> assertThat(summary.version()).isEqualTo(1));
         assertThat(timelines.entries(CASE).orElseThrow()).hasSize(2);
     }
 }

@@ -1,17 +1,21 @@
 package org.freedomcampaigns.tracker.projections.support;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 
 /**
- * Turns message records into BSON documents for read models: dates become ISO-8601 strings, enums their names, typed
- * ids (records with one component called {@code value}) their value, nested records nested documents.
+ * Turns records into BSON documents for read models, and back: dates become ISO-8601 strings, enums their names,
+ * typed ids (records with one component called {@code value}) their value, nested records nested documents.
  */
 public final class RecordDocuments {
     private RecordDocuments() {
@@ -40,6 +44,11 @@ public final class RecordDocuments {
         if (value instanceof Collection<?> values) {
             return values.stream().map(RecordDocuments::toValue).toList();
         }
+        if (value instanceof Map<?, ?> map) {
+            Document document = new Document();
+            map.forEach((key, v) -> document.put(key.toString(), toValue(v)));
+            return document;
+        }
         if (value instanceof Record record) {
             RecordComponent[] components = record.getClass().getRecordComponents();
             if (components.length == 1 && components[0].getName().equals("value")) {
@@ -48,6 +57,88 @@ public final class RecordDocuments {
             return toDocument(record);
         }
         return value.toString();
+    }
+
+    /**
+     * The record a document holds ({@link #toDocument} reversed); fields the record does not have are left out, and
+     * fields the document lacks are null (false or 0 for primitives).
+     */
+    public static <R extends Record> R fromDocument(Document document, Class<R> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = fromValue(document.get(components[i].getName()), components[i].getGenericType());
+        }
+        try {
+            return type.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read a " + type.getSimpleName() + " from its document", e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object fromValue(Object value, Type type) {
+        Class<?> raw = type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType()
+                : (Class<?>) type;
+        if (value == null) {
+            return absent(raw);
+        }
+        if (raw == String.class) {
+            return value.toString();
+        }
+        if (raw == LocalDate.class) {
+            return LocalDate.parse(value.toString());
+        }
+        if (raw.isEnum()) {
+            return Enum.valueOf((Class<? extends Enum>) raw, value.toString());
+        }
+        if (raw == long.class || raw == Long.class) {
+            return ((Number) value).longValue();
+        }
+        if (raw == int.class || raw == Integer.class) {
+            return ((Number) value).intValue();
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return value;
+        }
+        if (List.class.isAssignableFrom(raw)) {
+            Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
+            return ((Collection<?>) value).stream().map(v -> fromValue(v, element)).toList();
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            Type valueType = ((ParameterizedType) type).getActualTypeArguments()[1];
+            Map<String, Object> map = new LinkedHashMap<>();
+            ((Map<String, ?>) value).forEach((key, v) -> map.put(key, fromValue(v, valueType)));
+            return map;
+        }
+        if (raw.isRecord()) {
+            RecordComponent[] components = raw.getRecordComponents();
+            if (components.length == 1 && components[0].getName().equals("value")) {
+                try {
+                    return raw.getDeclaredConstructor(components[0].getType())
+                              .newInstance(fromValue(value, components[0].getGenericType()));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read a " + raw.getSimpleName(), e);
+                }
+            }
+            return fromDocument((Document) value, (Class<? extends Record>) raw);
+        }
+        return value;
+    }
+
+    private static Object absent(Class<?> type) {
+        if (type == boolean.class) {
+            return Boolean.FALSE;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        return null;
     }
 
     /** An ISO date string, or null. */
