@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.freedomcampaigns.tracker.application.Commands;
-import org.bson.Document;
 import org.freedomcampaigns.tracker.application.ReadModels;
 import org.freedomcampaigns.tracker.facts.CaseCommand;
 import org.freedomcampaigns.tracker.facts.CaseId;
@@ -29,7 +28,9 @@ import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaries;
 import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaries.CasePage;
 import org.freedomcampaigns.tracker.projections.casesummary.CaseSummary;
 import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaryProjection;
+import org.freedomcampaigns.tracker.projections.timeline.TimelineEntry;
 import org.freedomcampaigns.tracker.projections.timeline.TimelineProjection;
+import org.freedomcampaigns.tracker.projections.timeline.Timelines;
 import org.freedomcampaigns.tracker.application.Ids;
 import org.freedomcampaigns.tracker.application.NotFoundException;
 import org.freedomcampaigns.tracker.application.ReadModelRebuildingException;
@@ -55,13 +56,13 @@ import jakarta.validation.constraints.Size;
 public class CaseController {
     private final Commands commands;
     private final CaseSummaries summaries;
-    private final TimelineProjection timelines;
+    private final Timelines timelines;
     private final ReadYourWrites readYourWrites;
     private final Ids ids;
     private final ReadModels readModels;
     private final CampaignAccess access;
 
-    public CaseController(Commands commands, CaseSummaries summaries, TimelineProjection timelines,
+    public CaseController(Commands commands, CaseSummaries summaries, Timelines timelines,
                           ReadYourWrites readYourWrites, Ids ids, ReadModels readModels, CampaignAccess access) {
         this.readModels = readModels;
         this.access = access;
@@ -109,7 +110,7 @@ public class CaseController {
     }
 
     /** A case's timeline: its entries in order of occurrence. */
-    public record Timeline(String caseId, List<Document> entries) {
+    public record Timeline(String caseId, List<TimelineEntry> entries) {
     }
 
     @GetMapping("/{id}/timeline")

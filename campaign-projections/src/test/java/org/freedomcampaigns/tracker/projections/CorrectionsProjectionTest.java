@@ -18,6 +18,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.freedomcampaigns.tracker.facts.CaseStatus;
 import org.freedomcampaigns.tracker.projections.casesummary.CaseSummary;
+import org.freedomcampaigns.tracker.projections.timeline.TimelineEntry;
 import org.freedomcampaigns.tracker.facts.CampaignId;
 import org.freedomcampaigns.tracker.facts.CaseEvent.EntryCorrected;
 import org.freedomcampaigns.tracker.facts.CaseEvent.EntryRetracted;
@@ -71,15 +72,15 @@ class CorrectionsProjectionTest extends AllReadModelsTestBase {
                 .satisfies(p -> assertThat(p.filedOn()).isEqualTo(day("2026-02-14")));
         assertThat(summary.clemency().grantedOn()).isEqualTo(day("2026-04-02"));
 
-        Map<Long, Document> entries = new java.util.HashMap<>();
-        timelines.entries(CASE).orElseThrow().forEach(e -> entries.put(e.getLong("sequence"), e));
-        assertThat(entries.get(1L).getString("status")).isEqualTo("retracted");
-        assertThat(entries.get(1L).getLong("retractedBy")).isEqualTo(5);
-        assertThat(entries.get(2L).getString("status")).isEqualTo("corrected");
-        assertThat(entries.get(2L).getLong("correctedBy")).isEqualTo(7);
-        assertThat(entries.get(7L).getLong("corrects")).isEqualTo(2);
-        assertThat(entries.get(7L).getString("status")).isEqualTo("recorded");
-        assertThat(entries.get(6L).getString("summary")).contains("Entry 2 corrected by entry 7");
+        Map<Long, TimelineEntry> entries = new java.util.HashMap<>();
+        timelines.entries(CASE).orElseThrow().forEach(e -> entries.put(e.sequence(), e));
+        assertThat(entries.get(1L).status()).isEqualTo("retracted");
+        assertThat(entries.get(1L).retractedBy()).isEqualTo(5);
+        assertThat(entries.get(2L).status()).isEqualTo("corrected");
+        assertThat(entries.get(2L).correctedBy()).isEqualTo(7);
+        assertThat(entries.get(7L).corrects()).isEqualTo(2);
+        assertThat(entries.get(7L).status()).isEqualTo("recorded");
+        assertThat(entries.get(6L).summary()).contains("Entry 2 corrected by entry 7");
 
         Document dashboard = dashboards.find(CAMPAIGN).orElseThrow();
         Document dashboardCounts = dashboard.get("counts", Document.class);

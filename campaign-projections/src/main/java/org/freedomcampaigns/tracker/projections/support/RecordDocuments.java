@@ -1,6 +1,8 @@
 package org.freedomcampaigns.tracker.projections.support;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -72,7 +74,10 @@ public final class RecordDocuments {
             values[i] = fromValue(document.get(components[i].getName()), components[i].getGenericType());
         }
         try {
-            return type.getDeclaredConstructor(types).newInstance(values);
+            Constructor<R> constructor = type.getDeclaredConstructor(types);
+            // read models keep their stored shapes package-private
+            constructor.setAccessible(true);
+            return constructor.newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read a " + type.getSimpleName() + " from its document", e);
         }
@@ -148,7 +153,9 @@ public final class RecordDocuments {
 
     private static Object read(Record record, RecordComponent component) {
         try {
-            return component.getAccessor().invoke(record);
+            Method accessor = component.getAccessor();
+            accessor.setAccessible(true);
+            return accessor.invoke(record);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot read " + component.getName(), e);
         }

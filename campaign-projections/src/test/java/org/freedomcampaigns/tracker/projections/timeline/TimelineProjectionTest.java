@@ -31,6 +31,8 @@ import java.util.Locale;
 import java.util.stream.LongStream;
 
 import org.bson.Document;
+import org.freedomcampaigns.tracker.facts.FactKind;
+import org.freedomcampaigns.tracker.projections.support.RecordDocuments;
 import org.freedomcampaigns.tracker.facts.CaseEvent;
 import org.freedomcampaigns.tracker.facts.CaseEvent.CaseOpened;
 import org.freedomcampaigns.tracker.facts.CaseEvent.ClemencyDenied;
@@ -54,8 +56,14 @@ class TimelineProjectionTest extends MongoTestBase {
         projection = new TimelineProjection(database);
     }
 
+    /** The case's entries, each field by field as a client sees it (dates as ISO strings, absent marks left out). */
     private List<Document> entries() {
-        return projection.entries(CASE).orElseThrow();
+        return asClientsSeeThem(projection.entries(CASE).orElseThrow());
+    }
+
+    private static List<Document> asClientsSeeThem(List<TimelineEntry> entries) {
+        return entries.stream().map(RecordDocuments::toDocument).peek(e -> e.values().removeIf(v -> v == null))
+                      .toList();
     }
 
     private static List<Long> sequences(List<Document> entries) {
@@ -65,9 +73,9 @@ class TimelineProjectionTest extends MongoTestBase {
     /** The summary of one event, as stored and read back. */
     private String summaryOf(CaseEvent event) {
         projection.on(event, projection.appliedSequence(event.caseId()) + 1, at(1));
-        List<Document> entries = projection.entries(event.caseId()).orElseThrow();
-        return entries.stream().filter(e -> e.get("kind").equals(event.getClass().getSimpleName()))
-                      .reduce((first, second) -> second).orElseThrow().getString("summary");
+        List<TimelineEntry> entries = projection.entries(event.caseId()).orElseThrow();
+        return entries.stream().filter(e -> e.kind().equals(FactKind.of(event).wireName()))
+                      .reduce((first, second) -> second).orElseThrow().summary();
     }
 
     @Test
@@ -291,7 +299,7 @@ class TimelineProjectionTest extends MongoTestBase {
             projection.on(letter(CASE, FACT_DATE), sequence, at(sequence));
         }
 
-        List<Document> entries = projection.entries(CASE).orElseThrow();
+        List<Document> entries = entries();
 
         assertThat(entries).extracting(e -> e.getLong("sequence"))
                            .containsExactlyElementsOf(LongStream.rangeClosed(0, 250).boxed().toList());
