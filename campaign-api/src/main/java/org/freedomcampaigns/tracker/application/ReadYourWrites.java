@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
 
 import org.freedomcampaigns.tracker.facts.CampaignId;
 import org.freedomcampaigns.tracker.facts.CaseId;
-import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
+import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboards;
 import org.freedomcampaigns.tracker.projections.support.CaseProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +27,11 @@ public class ReadYourWrites {
     private static final Duration PARKED_CHECK_AFTER = Duration.ofMillis(50);
 
     private final List<CaseProgress> caseReadModels;
-    private final CampaignDashboardProjection dashboards;
+    private final CampaignDashboards dashboards;
     private final DeadLetters deadLetters;
     private final Duration timeout;
 
-    public ReadYourWrites(List<CaseProgress> caseReadModels, CampaignDashboardProjection dashboards,
+    public ReadYourWrites(List<CaseProgress> caseReadModels, CampaignDashboards dashboards,
                           DeadLetters deadLetters,
                           @Value("${campaign.read-your-writes.timeout:10s}") Duration timeout) {
         this.caseReadModels = caseReadModels;

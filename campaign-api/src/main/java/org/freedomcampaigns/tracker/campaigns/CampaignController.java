@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.freedomcampaigns.tracker.application.Commands;
-import org.bson.Document;
 import org.freedomcampaigns.tracker.facts.CampaignCommand.LaunchCampaign;
 import org.freedomcampaigns.tracker.facts.CampaignId;
-import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
+import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboard;
+import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboards;
 import org.freedomcampaigns.tracker.application.Ids;
 import org.freedomcampaigns.tracker.application.NotFoundException;
 import org.freedomcampaigns.tracker.application.ReadYourWrites;
@@ -33,12 +33,12 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/campaigns")
 public class CampaignController {
     private final Commands commands;
-    private final CampaignDashboardProjection dashboards;
+    private final CampaignDashboards dashboards;
     private final ReadYourWrites readYourWrites;
     private final Ids ids;
     private final CampaignAccess access;
 
-    public CampaignController(Commands commands, CampaignDashboardProjection dashboards,
+    public CampaignController(Commands commands, CampaignDashboards dashboards,
                               ReadYourWrites readYourWrites, Ids ids, CampaignAccess access) {
         this.access = access;
         this.commands = commands;
@@ -63,12 +63,12 @@ public class CampaignController {
     }
 
     @GetMapping
-    List<Document> list() {
+    List<CampaignDashboard> list() {
         return dashboards.all().stream().filter(access.campaignFilter()).toList();
     }
 
     @GetMapping("/{id}")
-    Document dashboard(@PathVariable String id) {
+    CampaignDashboard dashboard(@PathVariable String id) {
         access.requireCampaign(id);
         return dashboards.find(new CampaignId(id)).orElseThrow(() -> new NotFoundException("campaign", id));
     }

@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.bson.Document;
 import org.freedomcampaigns.tracker.facts.CampaignId;
 import org.freedomcampaigns.tracker.facts.CaseEvent.CaseOpened;
 import org.freedomcampaigns.tracker.facts.CaseId;
 import org.freedomcampaigns.tracker.projections.casesummary.CaseSummaries;
-import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboardProjection;
+import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboard;
+import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboards;
 import org.freedomcampaigns.tracker.application.NotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,11 +32,11 @@ public class CampaignAccess {
     private static final int MAX_REMEMBERED = 100_000;
 
     private final CaseSummaries summaries;
-    private final CampaignDashboardProjection dashboards;
+    private final CampaignDashboards dashboards;
     private final EventStore events;
     private final Map<String, String> campaignOfCase = new ConcurrentHashMap<>();
 
-    public CampaignAccess(CaseSummaries summaries, CampaignDashboardProjection dashboards,
+    public CampaignAccess(CaseSummaries summaries, CampaignDashboards dashboards,
                           EventStore events) {
         this.summaries = summaries;
         this.dashboards = dashboards;
@@ -88,9 +88,9 @@ public class CampaignAccess {
     }
 
     /** A filter over campaign documents (with {@code id} and {@code name}) for lists. */
-    public Predicate<Document> campaignFilter() {
+    public Predicate<CampaignDashboard> campaignFilter() {
         CampaignScope scope = scope();
-        return campaign -> scope.allows(campaign.getString("id"), campaign.getString("name"));
+        return campaign -> scope.allows(campaign.id(), campaign.name());
     }
 
     /** A filter over case ids: the cases of the user's campaigns (unknown cases do not pass). */

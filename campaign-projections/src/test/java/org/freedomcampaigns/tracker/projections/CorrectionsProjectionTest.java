@@ -15,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
 import org.freedomcampaigns.tracker.facts.CaseStatus;
 import org.freedomcampaigns.tracker.projections.casesummary.CaseSummary;
+import org.freedomcampaigns.tracker.projections.dashboard.CampaignDashboard;
+import org.freedomcampaigns.tracker.projections.officials.LobbiedOfficial;
 import org.freedomcampaigns.tracker.projections.timeline.TimelineEntry;
 import org.freedomcampaigns.tracker.facts.CampaignId;
 import org.freedomcampaigns.tracker.facts.CaseEvent.EntryCorrected;
@@ -82,16 +83,15 @@ class CorrectionsProjectionTest extends AllReadModelsTestBase {
         assertThat(entries.get(7L).status()).isEqualTo("recorded");
         assertThat(entries.get(6L).summary()).contains("Entry 2 corrected by entry 7");
 
-        Document dashboard = dashboards.find(CAMPAIGN).orElseThrow();
-        Document dashboardCounts = dashboard.get("counts", Document.class);
-        assertThat(dashboardCounts.getInteger("letters")).isZero();
-        assertThat(dashboardCounts.getInteger("lobbyingContacts")).isEqualTo(1);
-        assertThat(dashboardCounts.getInteger("petitions")).isEqualTo(1);
-        assertThat(dashboardCounts.getInteger("grants")).isEqualTo(1);
-        assertThat(dashboard.get("casesByStatus", Document.class).getInteger("CLEMENCY_GRANTED")).isEqualTo(1);
+        CampaignDashboard dashboard = dashboards.find(CAMPAIGN).orElseThrow();
+        assertThat(dashboard.counts().get("letters")).isZero();
+        assertThat(dashboard.counts().get("lobbyingContacts")).isEqualTo(1);
+        assertThat(dashboard.counts().get("petitions")).isEqualTo(1);
+        assertThat(dashboard.counts().get("grants")).isEqualTo(1);
+        assertThat(dashboard.casesByStatus().get("CLEMENCY_GRANTED")).isEqualTo(1);
 
-        List<Document> listed = officials.all();
-        assertThat(listed).extracting(o -> o.getString("name")).containsExactly("Right Person");
-        assertThat(listed.get(0).getInteger("contacts")).isEqualTo(1);
+        List<LobbiedOfficial> listed = officials.all();
+        assertThat(listed).extracting(LobbiedOfficial::name).containsExactly("Right Person");
+        assertThat(listed.get(0).contacts()).isEqualTo(1);
     }
 }

@@ -3,6 +3,7 @@ package org.freedomcampaigns.tracker.projections.dashboard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ import com.mongodb.client.model.Sorts;
  * a campaign's document takes events from all its cases, and this keeps one writer per document.
  */
 @ProcessingGroup(CampaignDashboardProjection.NAME)
-public class CampaignDashboardProjection implements CaseProgress {
+public class CampaignDashboardProjection implements CaseProgress, CampaignDashboards {
     public static final String NAME = "campaign-dashboard";
     public static final String COLLECTION = "campaign_dashboards";
     public static final String CASES_COLLECTION = "campaign_dashboard_cases";
@@ -154,16 +155,17 @@ public class CampaignDashboardProjection implements CaseProgress {
         return Documents.longValue(Documents.byId(caseCampaigns, caseId.value()), "seq", -1);
     }
 
-    /** True once the campaign's launch has been projected. */
+    @Override
     public boolean knows(CampaignId campaignId) {
         return Documents.byId(dashboards, campaignId.value()) != null;
     }
 
-    public Optional<Document> find(CampaignId campaignId) {
+    @Override
+    public Optional<CampaignDashboard> find(CampaignId campaignId) {
         return Optional.ofNullable(Documents.byId(dashboards, campaignId.value())).map(CampaignDashboardProjection::view);
     }
 
-    /** Every campaign's name, by id, without building the dashboards. */
+    @Override
     public Map<String, String> names() {
         Map<String, String> names = new LinkedHashMap<>();
         dashboards.find().projection(Projections.include("name"))
@@ -171,21 +173,21 @@ public class CampaignDashboardProjection implements CaseProgress {
         return names;
     }
 
-    /** The campaign's name, if it has been launched. */
+    @Override
     public Optional<String> nameOf(CampaignId campaignId) {
         return Optional.ofNullable(dashboards.find(Filters.eq("_id", campaignId.value()))
                                              .projection(Projections.include("name")).first())
                        .map(d -> d.getString("name"));
     }
 
-    /** Every campaign, in order of launch. */
-    public List<Document> all() {
-        List<Document> campaigns = new ArrayList<>();
+    @Override
+    public List<CampaignDashboard> all() {
+        List<CampaignDashboard> campaigns = new ArrayList<>();
         dashboards.find().sort(Sorts.ascending("launchedAtNanos", "_id")).forEach(d -> campaigns.add(view(d)));
         return campaigns;
     }
 
-    private static Document view(Document dashboard) {
+    private static CampaignDashboard view(Document dashboard) {
         Map<String, Integer> byStatus = new LinkedHashMap<>();
         for (CaseStatus status : CaseStatus.values()) {
             byStatus.put(status.name(), 0);
@@ -200,12 +202,9 @@ public class CampaignDashboardProjection implements CaseProgress {
                 caseCounts.forEach((name, value) -> counts.merge(name, ((Number) value).intValue(), Integer::sum));
             }
         }
-        return new Document("id", dashboard.getString("id"))
-                .append("name", dashboard.getString("name"))
-                .append("description", dashboard.getString("description"))
-                .append("launchedAt", dashboard.getString("launchedAt"))
-                .append("cases", cases.size())
-                .append("casesByStatus", new Document(byStatus))
-                .append("counts", new Document(counts));
+        return new CampaignDashboard(dashboard.getString("id"), dashboard.getString("name"),
+                                     dashboard.getString("description"), dashboard.getString("launchedAt"),
+                                     cases.size(), Collections.unmodifiableMap(byStatus),
+                                     Collections.unmodifiableMap(counts));
     }
 }

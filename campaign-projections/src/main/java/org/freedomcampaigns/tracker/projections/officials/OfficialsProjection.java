@@ -35,7 +35,7 @@ import com.mongodb.client.MongoDatabase;
  * redeliveries are skipped. The processing group runs one segment: one writer per document.
  */
 @ProcessingGroup(OfficialsProjection.NAME)
-public class OfficialsProjection {
+public class OfficialsProjection implements LobbiedOfficials {
     public static final String NAME = "officials";
     public static final String COLLECTION = "officials";
 
@@ -134,25 +134,25 @@ public class OfficialsProjection {
     }
 
     /** Every official lobbied (and not only in retracted entries), the most recently contacted first. */
-    public List<Document> all() {
+    public List<LobbiedOfficial> all() {
         return all(caseId -> true);
     }
 
-    /** The officials lobbied in the cases that pass the filter, counting only those cases' contacts. */
-    public List<Document> all(Predicate<String> caseFilter) {
-        List<Document> views = new ArrayList<>();
+    @Override
+    public List<LobbiedOfficial> all(Predicate<String> caseFilter) {
+        List<LobbiedOfficial> views = new ArrayList<>();
         officials.find().forEach(official -> {
-            Document view = view(official, caseFilter);
-            if (view.getInteger("contacts") > 0) {
+            LobbiedOfficial view = view(official, caseFilter);
+            if (view.contacts() > 0) {
                 views.add(view);
             }
         });
-        views.sort(Comparator.comparing((Document v) -> v.getString("lastContactOn"), Comparator.reverseOrder())
-                             .thenComparing(v -> v.getString("name")));
+        views.sort(Comparator.comparing(LobbiedOfficial::lastContactOn, Comparator.reverseOrder())
+                             .thenComparing(LobbiedOfficial::name));
         return views;
     }
 
-    private static Document view(Document official, Predicate<String> caseFilter) {
+    private static LobbiedOfficial view(Document official, Predicate<String> caseFilter) {
         int contacts = 0;
         String lastContact = "";
         List<String> cases = new ArrayList<>();
@@ -170,11 +170,7 @@ public class OfficialsProjection {
             }
             cases.add(entry.getString("caseId"));
         }
-        return new Document("name", official.getString("name"))
-                .append("office", official.getString("office"))
-                .append("jurisdiction", official.getString("jurisdiction"))
-                .append("contacts", contacts)
-                .append("lastContactOn", lastContact)
-                .append("cases", cases);
+        return new LobbiedOfficial(official.getString("name"), official.getString("office"),
+                                   official.getString("jurisdiction"), contacts, lastContact, List.copyOf(cases));
     }
 }

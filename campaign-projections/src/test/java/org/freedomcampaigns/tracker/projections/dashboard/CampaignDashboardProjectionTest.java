@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.freedomcampaigns.tracker.projections.support.RecordDocuments;
 import org.freedomcampaigns.tracker.facts.CampaignEvent.CampaignLaunched;
 import org.freedomcampaigns.tracker.facts.CampaignId;
 import org.freedomcampaigns.tracker.facts.CaseEvent;
@@ -61,8 +62,9 @@ class CampaignDashboardProjectionTest extends MongoTestBase {
         return sequence;
     }
 
+    /** The dashboard as a client sees it, field by field. */
     private Document dashboard() {
-        return projection.find(CAMPAIGN).orElseThrow();
+        return RecordDocuments.toDocument(projection.find(CAMPAIGN).orElseThrow());
     }
 
     private static Document statuses(Document dashboard) {
@@ -156,7 +158,7 @@ class CampaignDashboardProjectionTest extends MongoTestBase {
         assertThat(dashboard().getInteger("cases")).isEqualTo(1);
         assertThat(counts(dashboard())).isEqualTo(zeroCounts());
         assertThat(statuses(dashboard())).isEqualTo(zeroStatuses().append("OPEN", 1));
-        Document other = projection.find(OTHER_CAMPAIGN).orElseThrow();
+        Document other = RecordDocuments.toDocument(projection.find(OTHER_CAMPAIGN).orElseThrow());
         assertThat(other.getInteger("cases")).isEqualTo(1);
         assertThat(counts(other)).isEqualTo(zeroCounts().append("letters", 1).append("petitions", 1));
         assertThat(statuses(other)).isEqualTo(zeroStatuses().append("PETITION_FILED", 1));
@@ -280,7 +282,7 @@ class CampaignDashboardProjectionTest extends MongoTestBase {
         launch(new CampaignId("third"), Instant.parse("2026-06-02T08:00:00Z"));
         launch(CAMPAIGN, Instant.parse("2026-05-31T23:00:00Z"));
 
-        assertThat(projection.all()).extracting(d -> d.getString("id"))
+        assertThat(projection.all()).extracting(CampaignDashboard::id)
                                     .containsExactly(CAMPAIGN.value(), OTHER_CAMPAIGN.value(), "third");
         assertThat(projection.all()).containsExactly(projection.find(CAMPAIGN).orElseThrow(),
                                                      projection.find(OTHER_CAMPAIGN).orElseThrow(),
@@ -292,7 +294,7 @@ class CampaignDashboardProjectionTest extends MongoTestBase {
         launch(OTHER_CAMPAIGN, Instant.parse("2026-06-01T12:00:00.500Z"));
         launch(CAMPAIGN, Instant.parse("2026-06-01T12:00:00Z"));
 
-        assertThat(projection.all()).extracting(d -> d.getString("id"))
+        assertThat(projection.all()).extracting(CampaignDashboard::id)
                                     .containsExactly(CAMPAIGN.value(), OTHER_CAMPAIGN.value());
     }
 

@@ -28,8 +28,8 @@ class OfficialsProjectionTest extends MongoTestBase {
         projection = new OfficialsProjection(database);
     }
 
-    private Document only() {
-        List<Document> all = projection.all();
+    private LobbiedOfficial only() {
+        List<LobbiedOfficial> all = projection.all();
         assertThat(all).hasSize(1);
         return all.get(0);
     }
@@ -38,11 +38,8 @@ class OfficialsProjectionTest extends MongoTestBase {
     void lobbying_records_the_official() {
         projection.on(lobbied(C1, day("2026-05-20")), 3);
 
-        assertThat(only()).isEqualTo(new Document("name", "Jane Roe").append("office", "Office of the Pardon Attorney")
-                                                                     .append("jurisdiction", "US federal")
-                                                                     .append("contacts", 1)
-                                                                     .append("lastContactOn", "2026-05-20")
-                                                                     .append("cases", List.of(C1.value())));
+        assertThat(only()).isEqualTo(new LobbiedOfficial("Jane Roe", "Office of the Pardon Attorney", "US federal", 1,
+                                                         "2026-05-20", List.of(C1.value())));
     }
 
     @Test
@@ -53,11 +50,11 @@ class OfficialsProjectionTest extends MongoTestBase {
         projection.on(lobbied(C2, day("2026-05-03"),
                               new Official("jane roe", "Office Of The Pardon Attorney", "US  federal")), 1);
 
-        Document official = only();
-        assertThat(official.getInteger("contacts")).isEqualTo(3);
-        assertThat(official.getString("name")).as("named as first recorded").isEqualTo("Jane Roe");
-        assertThat(official.getString("office")).isEqualTo("Office of the Pardon Attorney");
-        assertThat(official.getString("jurisdiction")).isEqualTo("US federal");
+        LobbiedOfficial official = only();
+        assertThat(official.contacts()).isEqualTo(3);
+        assertThat(official.name()).as("named as first recorded").isEqualTo("Jane Roe");
+        assertThat(official.office()).isEqualTo("Office of the Pardon Attorney");
+        assertThat(official.jurisdiction()).isEqualTo("US federal");
         assertThat(OfficialsProjection.key(new Official(" Jane  Roe ", "OFFICE OF THE PARDON ATTORNEY", "us federal")))
                 .isEqualTo(OfficialsProjection.key(OFFICIAL));
     }
@@ -70,7 +67,7 @@ class OfficialsProjectionTest extends MongoTestBase {
                               new Official("Jane Roe", "Office of the Pardon Attorney", "Texas")), 3);
 
         assertThat(projection.all()).hasSize(3)
-                                    .allSatisfy(official -> assertThat(official.getInteger("contacts")).isEqualTo(1));
+                                    .allSatisfy(official -> assertThat(official.contacts()).isEqualTo(1));
     }
 
     @Test
@@ -82,7 +79,7 @@ class OfficialsProjectionTest extends MongoTestBase {
         projection.on(lobbied(C3, day("2026-05-05")), 8);
         projection.on(lobbied(C3, day("2026-05-06")), 9);
 
-        assertThat(only().getInteger("contacts")).isEqualTo(6);
+        assertThat(only().contacts()).isEqualTo(6);
     }
 
     @Test
@@ -90,11 +87,11 @@ class OfficialsProjectionTest extends MongoTestBase {
         projection.on(lobbied(C1, day("2026-05-20")), 1);
         projection.on(lobbied(C1, day("2026-03-01")), 2);
         projection.on(lobbied(C2, day("2026-04-01")), 1);
-        assertThat(only().getString("lastContactOn")).isEqualTo("2026-05-20");
+        assertThat(only().lastContactOn()).isEqualTo("2026-05-20");
 
         projection.on(lobbied(C2, day("2026-05-21")), 2);
         projection.on(lobbied(C1, day("2026-01-01")), 3);
-        assertThat(only().getString("lastContactOn")).isEqualTo("2026-05-21");
+        assertThat(only().lastContactOn()).isEqualTo("2026-05-21");
     }
 
     @Test
@@ -105,15 +102,15 @@ class OfficialsProjectionTest extends MongoTestBase {
         projection.on(first, 1);
         projection.on(second, 3);
         projection.on(lobbied(C2, day("2026-04-01")), 5);
-        List<Document> before = projection.all();
+        List<LobbiedOfficial> before = projection.all();
 
         projection.on(second, 3);
         projection.on(first, 1);
         projection.on(lobbied(C2, day("2026-04-01")), 5);
 
         assertThat(projection.all()).isEqualTo(before);
-        assertThat(only().getInteger("contacts")).isEqualTo(3);
-        assertThat(only().getList("cases", String.class)).containsExactly(C1.value(), C2.value());
+        assertThat(only().contacts()).isEqualTo(3);
+        assertThat(only().cases()).containsExactly(C1.value(), C2.value());
     }
 
     @Test
@@ -124,7 +121,7 @@ class OfficialsProjectionTest extends MongoTestBase {
 
         projection.on(governor, 1);
 
-        assertThat(projection.all()).allSatisfy(official -> assertThat(official.getInteger("contacts")).isEqualTo(1));
+        assertThat(projection.all()).allSatisfy(official -> assertThat(official.contacts()).isEqualTo(1));
     }
 
     @Test
@@ -136,12 +133,11 @@ class OfficialsProjectionTest extends MongoTestBase {
         projection.on(lobbied(C1, day("2026-05-05")), 2);
         projection.on(lobbied(C3, day("2026-05-04"), GOVERNOR), 2);
 
-        List<Document> all = projection.all();
-        Document roe = all.stream().filter(o -> o.getString("name").equals("Jane Roe")).findFirst().orElseThrow();
-        Document stone = all.stream().filter(o -> o.getString("name").equals("Gavin Stone")).findFirst()
-                            .orElseThrow();
-        assertThat(roe.getList("cases", String.class)).containsExactly(C2.value(), C1.value(), C3.value());
-        assertThat(stone.getList("cases", String.class)).containsExactly(C3.value());
+        List<LobbiedOfficial> all = projection.all();
+        LobbiedOfficial roe = all.stream().filter(o -> o.name().equals("Jane Roe")).findFirst().orElseThrow();
+        LobbiedOfficial stone = all.stream().filter(o -> o.name().equals("Gavin Stone")).findFirst().orElseThrow();
+        assertThat(roe.cases()).containsExactly(C2.value(), C1.value(), C3.value());
+        assertThat(stone.cases()).containsExactly(C3.value());
     }
 
     @Test
@@ -153,11 +149,11 @@ class OfficialsProjectionTest extends MongoTestBase {
         Official sameDay = new Official("Aaron Bell", "Attorney General", "California");
         projection.on(lobbied(C3, day("2026-04-10"), sameDay), 1);
 
-        assertThat(projection.all()).extracting(o -> o.getString("name"))
+        assertThat(projection.all()).extracting(LobbiedOfficial::name)
                                     .containsExactly("Jane Roe", "Aaron Bell", "Ada Park", "Gavin Stone");
 
         projection.on(lobbied(C3, day("2026-06-01"), GOVERNOR), 2);
-        assertThat(projection.all()).extracting(o -> o.getString("name"))
+        assertThat(projection.all()).extracting(LobbiedOfficial::name)
                                     .containsExactly("Gavin Stone", "Jane Roe", "Aaron Bell", "Ada Park");
     }
 
@@ -171,6 +167,6 @@ class OfficialsProjectionTest extends MongoTestBase {
         assertThat(projection.all()).isEmpty();
         assertThat(database.getCollection(OfficialsProjection.COLLECTION).countDocuments()).isZero();
         projection.on(lobbied(C1, day("2026-05-01")), 1);
-        assertThat(only().getInteger("contacts")).isEqualTo(1);
+        assertThat(only().contacts()).isEqualTo(1);
     }
 }
