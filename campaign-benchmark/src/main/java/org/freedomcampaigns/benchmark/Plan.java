@@ -42,4 +42,9 @@ record Plan(boolean quick, int warmup, int append1, int append8PerClient, int ca
     boolean runs(int row) {
         return rows.contains(row);
     }
+
+    /** Row 2's longest history: its goals and observations compare this case with a fresh one. */
+    int largestPrior() {
+        return priors[priors.length - 1];
+    }
 }
