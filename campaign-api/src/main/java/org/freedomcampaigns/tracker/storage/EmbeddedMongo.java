@@ -24,7 +24,7 @@ public class EmbeddedMongo implements AutoCloseable {
 
     public EmbeddedMongo(StorageProperties.Embedded settings) {
         this.backend = switch (settings.backend()) {
-            case H2 -> new H2Backend(dataFile(settings.dataDir()).toString());
+            case H2 -> new ConsistentH2Backend(dataFile(settings.dataDir()));
             case MEMORY -> new MemoryBackend();
         };
         this.server = new MongoServer(backend);

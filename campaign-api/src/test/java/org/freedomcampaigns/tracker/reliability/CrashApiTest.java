@@ -27,6 +27,7 @@ import org.freedomcampaigns.tracker.ApiTestBase;
 import org.freedomcampaigns.tracker.Bodies;
 import org.freedomcampaigns.tracker.CampaignTrackerApplication;
 import org.freedomcampaigns.tracker.application.ReadModels;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,18 @@ class CrashApiTest {
     private record Service(Process process, int port, Api api) {
     }
 
+    /** Every service process a test started: none outlives its test, whatever the test's outcome. */
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopEveryService() throws InterruptedException {
+        for (Process process : started) {
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private Service start() throws IOException, InterruptedException {
         return start(List.of());
     }
@@ -85,6 +98,7 @@ class CrashApiTest {
                                                      .redirectOutput(dataDir.resolve("service-" + port + ".log")
                                                                             .toFile())
                                                      .start();
+        started.add(process);
         Api api = new Api(port);
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
