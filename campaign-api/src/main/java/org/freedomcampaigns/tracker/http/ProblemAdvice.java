@@ -63,16 +63,18 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<Object> ruleViolated(RuleViolationException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "rule-violated", "Business rule violated", e.getMessage());
-        problem.setProperty("code", e.violation().name());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return conflict("rule-violated", "Business rule violated", e.getMessage(), e.violation());
     }
 
     @ExceptionHandler(OperationRefusedException.class)
     ResponseEntity<Object> operationRefused(OperationRefusedException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "operation-refused", "Operation refused for now",
-                                        e.getMessage());
-        problem.setProperty("code", e.reason().name());
+        return conflict("operation-refused", "Operation refused for now", e.getMessage(), e.reason());
+    }
+
+    /** A 409 with a stable {@code code} clients may branch on. */
+    private static ResponseEntity<Object> conflict(String type, String title, String detail, Enum<?> code) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, type, title, detail);
+        problem.setProperty("code", code.name());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
