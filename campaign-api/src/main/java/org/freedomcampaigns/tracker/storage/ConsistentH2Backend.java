@@ -24,7 +24,7 @@ import de.bwaldvogel.mongo.wire.message.MongoMessage;
  * inserted); after a crash the store would then be past writes it never made. Here every command that writes runs
  * under a shared lock and a commit takes it exclusively: whatever a commit holds is every write done before it, in
  * order. Reads go on during a commit.
- * H2's own background commit is off; the store is committed when the event store asks (before an append is
+ * H2's own commits are off; the store is committed when the event store asks (before an append is
  * acknowledged) and once a second otherwise, so that read-model writes reach the file too.
  */
 final class ConsistentH2Backend extends H2Backend {
@@ -43,7 +43,8 @@ final class ConsistentH2Backend extends H2Backend {
     });
 
     ConsistentH2Backend(Path file) {
-        super(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
+        // no commit in the background, nor in a writing thread when unsaved changes pile up
+        super(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open());
         committer.scheduleWithFixedDelay(this::commit, COMMIT_EVERY_MILLIS, COMMIT_EVERY_MILLIS,
                                          TimeUnit.MILLISECONDS);
     }
