@@ -23,11 +23,73 @@ public final class RecordDocuments {
     private RecordDocuments() {
     }
 
+    /**
+     * What reading and building a record type takes, found once per type: a read model converts records on every
+     * event, and reflecting on the type each time would cost more than the read model's own work.
+     */
+    private static final class Shape {
+        final String[] names;
+        final Type[] types;
+        final Method[] accessors;
+        final Constructor<?> constructor;
+
+        Shape(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            names = new String[components.length];
+            types = new Type[components.length];
+            accessors = new Method[components.length];
+            Class<?>[] raw = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                names[i] = components[i].getName();
+                types[i] = components[i].getGenericType();
+                raw[i] = components[i].getType();
+                accessors[i] = components[i].getAccessor();
+                // read models keep their stored shapes package-private
+                accessors[i].setAccessible(true);
+            }
+            try {
+                constructor = type.getDeclaredConstructor(raw);
+                constructor.setAccessible(true);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record without its canonical constructor: " + type, e);
+            }
+        }
+
+        boolean isTypedId() {
+            return names.length == 1 && names[0].equals("value");
+        }
+
+        Object read(Record record, int component) {
+            try {
+                return accessors[component].invoke(record);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + names[component], e);
+            }
+        }
+
+        Object create(Object... values) {
+            try {
+                return constructor.newInstance(values);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot build a " + constructor.getDeclaringClass().getSimpleName(),
+                                                e);
+            }
+        }
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return new Shape(type);
+        }
+    };
+
     public static Document toDocument(Record record, String... omit) {
+        Shape shape = SHAPES.get(record.getClass());
         Document document = new Document();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            if (!List.of(omit).contains(component.getName())) {
-                document.put(component.getName(), toValue(read(record, component)));
+        for (int i = 0; i < shape.names.length; i++) {
+            if (omit.length == 0 || !List.of(omit).contains(shape.names[i])) {
+                document.put(shape.names[i], toValue(shape.read(record, i)));
             }
         }
         return document;
@@ -52,11 +114,8 @@ public final class RecordDocuments {
             return document;
         }
         if (value instanceof Record record) {
-            RecordComponent[] components = record.getClass().getRecordComponents();
-            if (components.length == 1 && components[0].getName().equals("value")) {
-                return toValue(read(record, components[0]));
-            }
-            return toDocument(record);
+            Shape shape = SHAPES.get(record.getClass());
+            return shape.isTypedId() ? toValue(shape.read(record, 0)) : toDocument(record);
         }
         return value.toString();
     }
@@ -65,22 +124,14 @@ public final class RecordDocuments {
      * The record a document holds ({@link #toDocument} reversed); fields the record does not have are left out, and
      * fields the document lacks are null (false or 0 for primitives).
      */
+    @SuppressWarnings("unchecked")
     public static <R extends Record> R fromDocument(Document document, Class<R> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            values[i] = fromValue(document.get(components[i].getName()), components[i].getGenericType());
+        Shape shape = SHAPES.get(type);
+        Object[] values = new Object[shape.names.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = fromValue(document.get(shape.names[i]), shape.types[i]);
         }
-        try {
-            Constructor<R> constructor = type.getDeclaredConstructor(types);
-            // read models keep their stored shapes package-private
-            constructor.setAccessible(true);
-            return constructor.newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read a " + type.getSimpleName() + " from its document", e);
-        }
+        return (R) shape.create(values);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -119,16 +170,9 @@ public final class RecordDocuments {
             return map;
         }
         if (raw.isRecord()) {
-            RecordComponent[] components = raw.getRecordComponents();
-            if (components.length == 1 && components[0].getName().equals("value")) {
-                try {
-                    return raw.getDeclaredConstructor(components[0].getType())
-                              .newInstance(fromValue(value, components[0].getGenericType()));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read a " + raw.getSimpleName(), e);
-                }
-            }
-            return fromDocument((Document) value, (Class<? extends Record>) raw);
+            Shape shape = SHAPES.get(raw);
+            return shape.isTypedId() ? shape.create(fromValue(value, shape.types[0]))
+                    : fromDocument((Document) value, (Class<? extends Record>) raw);
         }
         return value;
     }
@@ -149,15 +193,5 @@ public final class RecordDocuments {
     /** An ISO date string, or null. */
     public static String date(LocalDate date) {
         return date == null ? null : date.toString();
-    }
-
-    private static Object read(Record record, RecordComponent component) {
-        try {
-            Method accessor = component.getAccessor();
-            accessor.setAccessible(true);
-            return accessor.invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component.getName(), e);
-        }
     }
 }
