@@ -16,7 +16,6 @@ import org.freedomcampaigns.tracker.facts.FactRecorded;
 import org.freedomcampaigns.tracker.facts.StoredNames;
 import org.freedomcampaigns.tracker.eventstore.MongoEventStore;
 import org.freedomcampaigns.tracker.eventstore.RecordedRequest;
-import org.freedomcampaigns.tracker.eventstore.RequestAlreadyRecordedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -29,7 +29,6 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.bson.Document;
 import org.freedomcampaigns.tracker.facts.CampaignEvent;
 import org.freedomcampaigns.tracker.facts.CampaignId;
 import org.freedomcampaigns.tracker.facts.CaseEvent;

@@ -1,6 +1,5 @@
 package org.freedomcampaigns.tracker.projections.casesummary;
 
-import static org.freedomcampaigns.tracker.projections.support.RecordDocuments.date;
 import static org.freedomcampaigns.tracker.projections.support.RecordDocuments.toDocument;
 
 import java.time.Instant;

@@ -65,14 +65,4 @@ public final class Documents {
         }
         counts.put(key, ((Number) counts.getOrDefault(key, 0)).intValue() + 1);
     }
-
-    /** A copy without internal bookkeeping fields, ready to be shown. */
-    public static Document publicView(Document document, String... internal) {
-        Document view = new Document(document);
-        view.remove("_id");
-        for (String key : internal) {
-            view.remove(key);
-        }
-        return view;
-    }
 }

@@ -189,9 +189,4 @@ public final class RecordDocuments {
         }
         return null;
     }
-
-    /** An ISO date string, or null. */
-    public static String date(LocalDate date) {
-        return date == null ? null : date.toString();
-    }
 }

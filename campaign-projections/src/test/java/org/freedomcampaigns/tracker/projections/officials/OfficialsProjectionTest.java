@@ -7,7 +7,6 @@ import static org.freedomcampaigns.tracker.projections.TestEvents.lobbied;
 
 import java.util.List;
 
-import org.bson.Document;
 import org.freedomcampaigns.tracker.facts.CaseEvent.OfficialLobbied;
 import org.freedomcampaigns.tracker.facts.CaseId;
 import org.freedomcampaigns.tracker.facts.Official;
