@@ -37,7 +37,8 @@ public class ReadModelVersions {
             CaseSummaryProjection.NAME, 1,
             // 2: one document per timeline entry instead of one growing document per case
             TimelineProjection.NAME, 2,
-            CampaignDashboardProjection.NAME, 1,
+            // 2: totals per campaign and one document per case, instead of one document per campaign listing its cases
+            CampaignDashboardProjection.NAME, 2,
             OfficialsProjection.NAME, 1);
     /** The token store's collection (the Axon Mongo extension's default). */
     private static final String TOKENS = "trackingtokens";

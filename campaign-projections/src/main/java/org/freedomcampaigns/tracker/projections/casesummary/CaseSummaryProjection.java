@@ -1,7 +1,5 @@
 package org.freedomcampaigns.tracker.projections.casesummary;
 
-import static org.freedomcampaigns.tracker.projections.support.RecordDocuments.toDocument;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +20,7 @@ import org.freedomcampaigns.tracker.facts.CaseId;
 import org.freedomcampaigns.tracker.facts.CaseStatus;
 import org.freedomcampaigns.tracker.projections.support.CaseProgress;
 import org.freedomcampaigns.tracker.projections.support.DocumentWrites;
+import org.freedomcampaigns.tracker.projections.support.DocumentWrites.Codec;
 import org.freedomcampaigns.tracker.projections.support.Documents;
 import org.freedomcampaigns.tracker.projections.support.RecordDocuments;
 
@@ -45,6 +44,10 @@ public class CaseSummaryProjection implements CaseProgress, CaseSummaries {
     public static final String NAME = "case-summary";
     public static final String COLLECTION = "case_summaries";
 
+    /** A batch keeps each summary typed from its first event to its write. */
+    private static final Codec<CaseSummaryState> STATE = new Codec<>(CaseSummaryProjection::state,
+                                                                     CaseSummaryProjection::toDocument);
+
     private final MongoCollection<Document> summaries;
     private final DocumentWrites writes;
 
@@ -59,12 +62,11 @@ public class CaseSummaryProjection implements CaseProgress, CaseSummaries {
     @EventHandler
     void on(CaseEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         String id = event.caseId().value();
-        Document stored = writes.find(id);
-        if (Documents.longValue(stored, "version", -1) >= sequence) {
+        CaseSummaryState stored = writes.find(id, STATE);
+        if (stored != null && stored.summary().version() >= sequence) {
             return;
         }
-        writes.save(id, toDocument(CaseSummaryState.evolve(stored == null ? null : state(stored), event, sequence,
-                                                           recordedAt)));
+        writes.save(id, CaseSummaryState.evolve(stored, event, sequence, recordedAt), STATE);
     }
 
     /** The stored form: the summary's fields and the bookkeeping's side by side. */

@@ -42,6 +42,7 @@ public final class DocumentWrites {
     private final String resourceKey;
     private final int flushOrder;
     private Function<Object, String> idOfPayload;
+    private RedoLog redoLog;
     /** This collection's documents, as the undo journal knows them: one instance, compared by identity. */
     private final UndoJournal.Holder holder = this::forget;
 
@@ -69,11 +70,32 @@ public final class DocumentWrites {
         return this;
     }
 
-    /** A pending change of one document: its new version, to replace or (if it never changes) to insert. */
+    /**
+     * How a read model that works on typed values stores them: a batch decodes each document once and encodes it
+     * once, when it is written, however many of its events change it.
+     */
+    public record Codec<T>(Function<Document, T> decode, Function<T, Document> encode) {
+    }
+
+    /**
+     * One document of the batch: as loaded or last saved, as a document or as its reader's typed value (encoded when
+     * written); written at the batch end if saved.
+     */
     private static final class Pending {
         Document replacement;
+        Object value;
+        Codec<Object> codec;
         boolean loaded;
+        boolean dirty;
         boolean insertOnly;
+
+        Document document(String id) {
+            if (value != null && replacement == null) {
+                replacement = codec.encode().apply(value);
+                replacement.put("_id", id);
+            }
+            return replacement;
+        }
     }
 
     /** What this collection's writes hold during one batch. */
@@ -102,13 +124,37 @@ public final class DocumentWrites {
         if (batch == null) {
             return Documents.byId(collection, id);
         }
+        Pending pending = loaded(batch, id);
+        Document document = pending.document(id);
+        // the caller may change the document in place: its typed form, if any, is no longer current
+        pending.value = null;
+        return document;
+    }
+
+    /** The typed value of the document as this batch last left it (decoded once), or null if there is none. */
+    @SuppressWarnings("unchecked")
+    public <T> T find(String id, Codec<T> codec) {
+        Batch batch = batch();
+        if (batch == null) {
+            Document stored = Documents.byId(collection, id);
+            return stored == null ? null : codec.decode().apply(stored);
+        }
+        Pending pending = loaded(batch, id);
+        if (pending.value == null && pending.replacement != null) {
+            pending.value = codec.decode().apply(pending.replacement);
+            pending.codec = (Codec<Object>) codec;
+        }
+        return (T) pending.value;
+    }
+
+    private Pending loaded(Batch batch, String id) {
         touch(id);
         Pending pending = batch.pending.computeIfAbsent(id, k -> new Pending());
         if (!pending.loaded) {
             pending.replacement = stored(batch, id);
             pending.loaded = true;
         }
-        return pending.replacement;
+        return pending;
     }
 
     private Document stored(Batch batch, String id) {
@@ -129,10 +175,31 @@ public final class DocumentWrites {
             collection.replaceOne(Filters.eq("_id", id), document, UPSERT);
             return;
         }
+        Pending pending = saved(batch, id);
+        pending.replacement = document;
+    }
+
+    /** Stores a new typed value of the document (upsert), encoded and written at the end of the batch. */
+    @SuppressWarnings("unchecked")
+    public <T> void save(String id, T value, Codec<T> codec) {
+        Batch batch = batch();
+        if (batch == null) {
+            save(id, codec.encode().apply(value));
+            return;
+        }
+        Pending pending = saved(batch, id);
+        pending.replacement = null;
+        pending.value = value;
+        pending.codec = (Codec<Object>) codec;
+    }
+
+    private Pending saved(Batch batch, String id) {
         touch(id);
         Pending pending = batch.pending.computeIfAbsent(id, k -> new Pending());
-        pending.replacement = document;
+        pending.value = null;
         pending.loaded = true;
+        pending.dirty = true;
+        return pending;
     }
 
     /**
@@ -147,10 +214,8 @@ public final class DocumentWrites {
             insertIgnoringDuplicates(List.of(document));
             return;
         }
-        touch(id);
-        Pending pending = batch.pending.computeIfAbsent(id, k -> new Pending());
+        Pending pending = saved(batch, id);
         pending.replacement = document;
-        pending.loaded = true;
         pending.insertOnly = true;
     }
 
@@ -168,26 +233,67 @@ public final class DocumentWrites {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
         }
-        return BatchResources.perBatch(resourceKey, Batch::new, flushOrder, this::flush);
+        return BatchResources.perBatch(resourceKey, () -> {
+            if (redoLog != null) {
+                redoLog.beginBatch();
+            }
+            return new Batch();
+        }, flushOrder, this::flush);
+    }
+
+    /**
+     * Has this collection's writes of every batch go into {@code log} first, with the writes of the other
+     * collections journaled there: a batch's writes to all of them then land together or not at all.
+     */
+    public DocumentWrites journaled(RedoLog log) {
+        this.redoLog = log;
+        log.enlist(this);
+        return this;
+    }
+
+    String collectionName() {
+        return collection.getNamespace().getCollectionName();
+    }
+
+    /** What the current batch will write, in the order it will: to journal in a redo log. */
+    List<RedoLog.Write> pendingWrites() {
+        Batch batch = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(resourceKey) : null;
+        List<RedoLog.Write> writes = new ArrayList<>();
+        if (batch != null) {
+            batch.pending.forEach((id, pending) -> {
+                Document document = pending.dirty ? pending.document(id) : null;
+                if (document != null) {
+                    writes.add(new RedoLog.Write(collectionName(), id, document, pending.insertOnly));
+                }
+            });
+        }
+        return writes;
     }
 
     private void flush(Batch batch) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<Document> replacements = new ArrayList<>();
         List<Document> inserts = new ArrayList<>();
         batch.pending.forEach((id, pending) -> {
-            if (pending.insertOnly) {
-                inserts.add(pending.replacement);
-            } else if (pending.replacement != null) {
-                writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), pending.replacement, UPSERT));
+            Document document = pending.dirty ? pending.document(id) : null;
+            if (document != null) {
+                (pending.insertOnly ? inserts : replacements).add(document);
             }
         });
+        write(replacements, inserts);
+        batch.pending.clear();
+        batch.stored = null;
+    }
+
+    /** Writes documents (each with its {@code _id}): the replacements upserted, the inserts left if present. */
+    void write(List<Document> replacements, List<Document> inserts) {
         if (!inserts.isEmpty()) {
             insertIgnoringDuplicates(inserts);
         }
-        if (!writes.isEmpty()) {
+        if (!replacements.isEmpty()) {
+            List<WriteModel<Document>> writes = new ArrayList<>(replacements.size());
+            replacements.forEach(document -> writes.add(
+                    new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, UPSERT)));
             collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
         }
-        batch.pending.clear();
-        batch.stored = null;
     }
 }

@@ -23,6 +23,11 @@ public final class RecordDocuments {
     private RecordDocuments() {
     }
 
+    /** Reads and writes documents of one record type in a batch ({@link DocumentWrites}). */
+    public static <T extends Record> DocumentWrites.Codec<T> codec(Class<T> type) {
+        return new DocumentWrites.Codec<>(document -> fromDocument(document, type), RecordDocuments::toDocument);
+    }
+
     /**
      * What reading and building a record type takes, found once per type: a read model converts records on every
      * event, and reflecting on the type each time would cost more than the read model's own work.
